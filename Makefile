@@ -1,0 +1,32 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: install test lint format serve ingest score bench clean
+
+install:
+	python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -e '.[test]'
+
+test:
+	$(VENV)/bin/pytest -q
+
+lint:
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+ingest:
+	$(VENV)/bin/peacekg ingest seeds/
+
+serve: ingest
+	$(VENV)/bin/peacekg serve
+
+score:
+	$(VENV)/bin/peacekg export --format trig -o export.trig
+	$(PY) ../shared/eval/score.py --graph export.trig --gold ../shared/eval/dev --verbose
+
+bench:
+	$(PY) -m bench
+
+clean:
+	rm -rf build dist *.egg-info export.trig .pytest_cache .ruff_cache

@@ -1,0 +1,142 @@
+"""Articles -> spaCy -> extraction records -> RDF -> store, in one transaction per batch.
+
+Parsing, extraction and mapping run in worker processes when ``workers > 1``; each worker
+returns the N-Triples body of each article's graph, and the parent writes the whole batch in
+a single store transaction, so an ingest that fails or is killed leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from tqdm import tqdm
+
+from kg.articles import Item
+from kg.errors import InputError
+from kg.rdf.ids import Ids
+from kg.rdf.mapping import map_extraction
+from kg.records import Article
+from kg.settings import Settings
+from kg.store import ONTOLOGY_GRAPH, ntriples, replace_articles
+
+ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "peacekg.ttl"
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    triples: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a worker sends back for one article: its id, graph body (N-Triples) and size."""
+
+    article_id: str
+    body: str
+    triples: int
+    tokens: int
+
+
+def collect(items: Iterable[Item]) -> tuple[list[Article], list[InputError]]:
+    """Split readers' output into articles and errors; a repeated id keeps its last occurrence."""
+    articles: dict[str, Article] = {}
+    errors: list[InputError] = []
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        earlier = articles.pop(item.id, None)
+        if earlier is not None:
+            errors.append(
+                InputError(
+                    f"article id {item.id!r} appears again in {item.origin}; the later one is stored", earlier.origin
+                )
+            )
+        articles[item.id] = item
+    return list(articles.values()), errors
+
+
+@lru_cache(maxsize=2)
+def _pipeline(model: str):
+    from kg.nlp.pipeline import build_pipeline
+
+    return build_pipeline(model)
+
+
+def parse_batch(articles: Sequence[Article], model: str, base_iri: str, batch_size: int) -> list[Parsed]:
+    """Parse, extract and map a batch of articles (runs in a worker or in process)."""
+    from kg.extract import extract
+
+    nlp, ids, out = _pipeline(model), Ids(base_iri), []
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        graph = map_extraction(ids, extract(doc, article))
+        out.append(Parsed(article.id, ntriples(graph), len(graph), len(doc)))
+    return out
+
+
+def _parse_job(job: tuple[Sequence[Article], str, str, int]) -> list[Parsed]:
+    return parse_batch(*job)
+
+
+def parse_articles(articles: Sequence[Article], settings: Settings, progress: bool | None = None) -> Iterator[Parsed]:
+    """Parsed articles in input order; ``settings.workers`` processes share the work."""
+    size = max(1, settings.batch_size)
+    jobs = [(articles[i : i + size], settings.model, settings.base_iri, size) for i in range(0, len(articles), size)]
+    bar = tqdm(total=len(articles), unit="article", disable=None if progress is None else not progress, leave=False)
+    with bar:
+        if settings.workers <= 1 or len(jobs) <= 1:
+            results: Iterable[list[Parsed]] = map(_parse_job, jobs)
+            for batch in results:
+                bar.update(len(batch))
+                yield from batch
+            return
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(settings.workers) as pool:
+            for batch in pool.imap(_parse_job, jobs):
+                bar.update(len(batch))
+                yield from batch
+
+
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def ingest(ds: Dataset, items: Iterable[Item], settings: Settings, progress: bool | None = None) -> IngestReport:
+    """Ingest every readable article; report the unreadable ones. One transaction for the batch."""
+    started = time.perf_counter()
+    articles, errors = collect(items)
+    report = IngestReport(errors=errors)
+    if articles:
+        ids = Ids(settings.base_iri)
+        graphs: dict[URIRef, Graph | str] = {ONTOLOGY_GRAPH: ontology_graph()}
+        for parsed in parse_articles(articles, settings, progress):
+            graphs[ids.graph(parsed.article_id)] = parsed.body
+            report.ingested.append(parsed.article_id)
+            report.triples += parsed.triples
+            report.tokens += parsed.tokens
+        replace_articles(ds, graphs)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def remove(ds: Dataset, article_ids: Iterable[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """Drop articles by id; returns (removed, unknown)."""
+    from kg.store import graph_names, remove_graphs
+
+    ids = Ids(settings.base_iri)
+    present = set(graph_names(ds))
+    wanted = list(dict.fromkeys(article_ids))
+    removed = [i for i in wanted if str(ids.graph(i)) in present]
+    remove_graphs(ds, [ids.graph(i) for i in removed])
+    return removed, [i for i in wanted if i not in removed]

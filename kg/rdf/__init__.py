@@ -1,0 +1,1 @@
+"""Records to RDF: namespaces, IRI minting, the mapping and SHACL validation."""

@@ -1,0 +1,91 @@
+"""The store: one transaction per write, persistence across processes, clean errors."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg.errors import StoreError
+from kg.store import dump, graph_names, open_store, oxigraph, remove_graphs, replace_articles, snapshot
+
+P = URIRef("urn:p")
+
+
+def triples(n: int, tag: str = "x") -> Graph:
+    g = Graph()
+    for i in range(n):
+        g.add((URIRef(f"urn:s{i}"), P, Literal(f"{tag}{i}")))
+    return g
+
+
+def test_replace_is_idempotent_and_replaces():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(3), URIRef("urn:g2"): triples(2)})
+    replace_articles(ds, {URIRef("urn:g1"): triples(3)})
+    assert len(oxigraph(ds)) == 5
+    replace_articles(ds, {URIRef("urn:g1"): triples(1, "y")})
+    assert len(oxigraph(ds)) == 3
+    assert (URIRef("urn:s0"), P, Literal("y0")) in ds
+
+
+def test_remove_graphs():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(3), URIRef("urn:g2"): triples(2)})
+    remove_graphs(ds, [URIRef("urn:g1")])
+    assert graph_names(ds) == ["urn:g2"]
+    assert len(oxigraph(ds)) == 2
+
+
+def test_a_failing_write_changes_nothing():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(3)})
+    with pytest.raises(StoreError, match="nothing was changed"):
+        replace_articles(ds, {URIRef("urn:g2"): triples(2), URIRef("urn:g3"): "not n-triples at all"})
+    assert graph_names(ds) == ["urn:g1"]
+    assert len(oxigraph(ds)) == 3
+
+
+def test_data_persists_across_processes(tmp_path):
+    path = tmp_path / "store"
+    code = textwrap.dedent(f"""
+        from rdflib import Graph, Literal, URIRef
+        from kg.store import open_store, replace_articles
+        g = Graph(); g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("kept")))
+        replace_articles(open_store({str(path)!r}), {{URIRef("urn:g"): g}})
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True)
+    ds = open_store(path)
+    assert (URIRef("urn:a"), P, Literal("kept")) in ds
+
+
+def test_store_in_use_is_a_clear_error(tmp_path):
+    first = open_store(tmp_path / "s")
+    with pytest.raises(StoreError, match="in use by another process"):
+        open_store(tmp_path / "s")
+    del first
+
+
+def test_dump_keeps_named_graphs_in_quad_formats():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(2), URIRef("urn:g2"): triples(2)})
+    out = io.BytesIO()
+    dump(ds, out, "trig")
+    back = Dataset()
+    back.parse(data=out.getvalue(), format="trig")
+    assert {str(g.identifier) for g in back.graphs() if len(g)} == {"urn:g1", "urn:g2"}
+    out = io.BytesIO()
+    dump(ds, out, "turtle")
+    assert len(Graph().parse(data=out.getvalue(), format="turtle")) == 2  # the union, deduplicated
+
+
+def test_snapshot_is_an_independent_copy():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(2)})
+    copy = snapshot(ds)
+    remove_graphs(ds, [URIRef("urn:g1")])
+    assert len(copy) == 2 and len(oxigraph(ds)) == 0
