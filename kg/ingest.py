@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from tqdm import tqdm
 
@@ -23,7 +24,7 @@ from kg.rdf.ids import Ids
 from kg.rdf.mapping import map_extraction
 from kg.records import Article
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, ntriples, replace_articles
+from kg.store import ONTOLOGY_GRAPH, ntriples, oxigraph, replace_articles
 
 ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "peacekg.ttl"
 
@@ -108,8 +109,21 @@ def parse_articles(articles: Sequence[Article], settings: Settings, progress: bo
                 yield from batch
 
 
-def ontology_graph() -> Graph:
-    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+def ontology_if_changed(ds: Dataset) -> str | None:
+    """The ontology as N-Triples to write, or ``None`` when the store already holds this version.
+
+    Rewriting an unchanged ontology would only renumber its blank nodes, so the triples without
+    blank nodes and the total count are compared.
+    """
+    fresh = list(ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
+    stored = [q.triple for q in oxigraph(ds).quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH))]
+    if len(stored) == len(fresh) and _ground(stored) == _ground(fresh):
+        return None
+    return "\n".join(f"{t} ." for t in fresh)
+
+
+def _ground(triples: Iterable[ox.Triple]) -> set[str]:
+    return {str(t) for t in triples if not any(isinstance(x, ox.BlankNode) for x in (t.subject, t.object))}
 
 
 def ingest(ds: Dataset, items: Iterable[Item], settings: Settings, progress: bool | None = None) -> IngestReport:
@@ -119,7 +133,10 @@ def ingest(ds: Dataset, items: Iterable[Item], settings: Settings, progress: boo
     report = IngestReport(errors=errors)
     if articles:
         ids = Ids(settings.base_iri)
-        graphs: dict[URIRef, Graph | str] = {ONTOLOGY_GRAPH: ontology_graph()}
+        graphs: dict[URIRef, Graph | str] = {}
+        ontology = ontology_if_changed(ds)
+        if ontology is not None:
+            graphs[ONTOLOGY_GRAPH] = ontology
         for parsed in parse_articles(articles, settings, progress):
             graphs[ids.graph(parsed.article_id)] = parsed.body
             report.ingested.append(parsed.article_id)

@@ -1,0 +1,5 @@
+"""``python -m kg`` runs the ``peacekg`` command."""
+
+from kg.cli import main
+
+main()
