@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -23,10 +22,9 @@ from kg.errors import InputError
 from kg.rdf.ids import Ids
 from kg.rdf.mapping import map_extraction
 from kg.records import Article
+from kg.resources import ontology_dir
 from kg.settings import Settings
 from kg.store import ONTOLOGY_GRAPH, ntriples, oxigraph, replace_articles
-
-ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "peacekg.ttl"
 
 
 @dataclass
@@ -115,7 +113,7 @@ def ontology_if_changed(ds: Dataset) -> str | None:
     Rewriting an unchanged ontology would only renumber its blank nodes, so the triples without
     blank nodes and the total count are compared.
     """
-    fresh = list(ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
+    fresh = list(ox.parse(path=str(ontology_dir() / "peacekg.ttl"), format=ox.RdfFormat.TURTLE))
     stored = [q.triple for q in oxigraph(ds).quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH))]
     if len(stored) == len(fresh) and _ground(stored) == _ground(fresh):
         return None
