@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import pyshacl
@@ -32,10 +31,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.rdf.namespaces import ONTOLOGY_IRI, PREFIXES, SH
-
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-ONTOLOGY_FILE = ONTOLOGY_DIR / "peacekg.ttl"
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+from kg.resources import ontology_dir
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
@@ -76,12 +72,12 @@ def load_ontology() -> Graph:
     >>> (PK.Meeting, RDF.type, OWL.Class) in load_ontology()
     True
     """
-    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return Graph().parse(ontology_dir() / "peacekg.ttl", format="turtle")
 
 
 def load_shapes() -> Graph:
     """The PeaceKG SHACL shapes as a fresh graph."""
-    return Graph().parse(SHAPES_FILE, format="turtle")
+    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
 
 
 def validate(data: Graph | Dataset) -> ValidationReport:
