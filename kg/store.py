@@ -75,7 +75,7 @@ def oxigraph(ds: Dataset) -> ox.Store:
 def close_store(ds: Dataset) -> None:
     """Flush and release the on-disk lock (the store stays usable until garbage collected)."""
     inner = oxigraph(ds)
-    with contextlib.suppress(OSError):  # in-memory and read-only stores have nothing to flush
+    with contextlib.suppress(OSError, RuntimeError):  # in-memory and read-only stores have nothing to flush
         inner.flush()
     ds.store._store = None
     del inner

@@ -1,0 +1,29 @@
+"""The web app: SPARQL endpoint, exports, linked-data pages and the query page.
+
+Imports are deferred so that the query processes, which import :mod:`kg.web.worker`, start
+without loading Flask.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from rdflib import Dataset
+
+    from kg.settings import Settings
+
+
+def create_app(store: Dataset, settings: Settings | None = None) -> Flask:
+    """The Flask app serving ``store``; see :func:`kg.web.app.create_app`."""
+    from kg.web.app import create_app as create
+
+    return create(store, settings)
+
+
+def serve(settings: Settings, **waitress_options: Any) -> None:
+    """Serve the store of ``settings`` with waitress; see :func:`kg.web.app.serve`."""
+    from kg.web.app import serve as run
+
+    run(settings, **waitress_options)

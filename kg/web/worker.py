@@ -1,0 +1,234 @@
+"""What runs inside a query process: load the data once, then answer jobs until told to stop.
+
+A job is a query with its dataset and the formats the client accepts; the answer is the
+serialised result, ready to send. Results are capped without a Python loop over rows: the
+query is first serialised to a line-per-row format (TSV for solutions, N-Triples for triples)
+by pyoxigraph into a sink that stops it once it holds one row more than the cap (or too many
+bytes); the rows kept are then parsed and serialised again, natively, in the format asked for.
+
+This module imports nothing heavy, so that a new process is ready quickly.
+
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x"),
+...                   ox.NamedNode("http://e/g")))
+>>> out = execute(store, Job("SELECT ?s { ?s ?p ?o }", results_format="csv"))
+>>> out.status, out.kind, out.body, out.count, out.truncated
+('ok', 'solutions', b's\\r\\nhttp://e/a\\r\\n', 1, '')
+>>> execute(store, Job("SELECT ?s { ?s ?p }")).message
+'error at 1:20: expected one of LATERAL, SERVICE, [_]'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from multiprocessing.connection import Connection
+from typing import NamedTuple
+
+import pyoxigraph as ox
+
+from kg.formats import GRAPHS, NTRIPLES, RESULTS, TSV, Format, by_name, rdf_format, results_format
+
+TSV_FORMAT = ox.QueryResultsFormat.TSV
+
+
+class Job(NamedTuple):
+    """One query to run. A format of ``None`` means the client accepts no format of that kind."""
+
+    query: str
+    union: bool = True
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    results_format: str | None = "json"
+    graph_format: str | None = "turtle"
+    max_results: int = 10_000
+    max_bytes: int = 16 * 1024 * 1024
+    prefixes: tuple[tuple[str, str], ...] = ()
+    direct: bool = False
+    """The result cannot have more rows than ``max_results`` (an outer LIMIT says so): serialise
+    it straight in the format asked for, with only the byte cap."""
+
+
+class Outcome(NamedTuple):
+    """``status`` is ok, syntax (the query does not parse), error (it failed while running) or
+    not_acceptable (no format of its result kind was accepted). ``truncated`` names the setting
+    that cut the result, if one did. ``count`` is the rows or triples sent (-1: not counted)."""
+
+    status: str
+    kind: str = ""
+    format: str = ""
+    body: bytes = b""
+    count: int = 0
+    truncated: str = ""
+    message: str = ""
+
+
+class _Enough(Exception):
+    """The sink holds all it needs: stop serialising."""
+
+
+class _LineSink:
+    """A binary writer that keeps what it is given and stops the writer after ``max_lines`` lines
+    or ``max_bytes`` bytes."""
+
+    def __init__(self, max_lines: int, max_bytes: int) -> None:
+        self.parts: list[bytes] = []
+        self.lines = self.size = 0
+        self.max_lines, self.max_bytes = max_lines, max_bytes
+        self.full = False
+
+    def write(self, chunk: bytes) -> int:
+        if self.full:  # the writer retries what it buffered: it is not wanted
+            raise _Enough
+        data = bytes(chunk)
+        self.parts.append(data)
+        self.size += len(data)
+        self.lines += data.count(b"\n")
+        if self.lines >= self.max_lines or self.size > self.max_bytes:
+            self.full = True
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def complete_lines(self) -> bytes:
+        data = b"".join(self.parts)
+        return data[: data.rfind(b"\n") + 1]
+
+
+def _head(data: bytes, lines: int) -> bytes:
+    """The first ``lines`` lines of ``data`` (all complete)."""
+    parts = data.split(b"\n", lines)
+    if len(parts) <= lines:
+        return data
+    return b"\n".join(parts[:lines]) + b"\n"
+
+
+def execute(store: ox.Store, job: Job) -> Outcome:
+    """Run ``job`` on ``store`` and serialise its result; errors become an :class:`Outcome` too."""
+    options: dict[str, object] = {"use_default_graph_as_union": job.union}
+    if job.default_graphs is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    if job.named_graphs is not None:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        result = store.query(job.query, **options)
+    except SyntaxError as e:
+        return Outcome("syntax", message=str(e))
+    except (ValueError, OSError, RuntimeError) as e:
+        return Outcome("error", message=str(e))
+    try:
+        if isinstance(result, ox.QueryBoolean):
+            fmt = by_name(job.results_format or "", RESULTS)
+            if fmt is None:
+                return Outcome("not_acceptable", "boolean")
+            return Outcome("ok", "boolean", fmt.name, result.serialize(format=results_format(fmt)), 1)
+        if isinstance(result, ox.QuerySolutions):
+            fmt = by_name(job.results_format or "", RESULTS)
+            if fmt is None:
+                return Outcome("not_acceptable", "solutions")
+            if job.direct:
+                sink = _LineSink(sys.maxsize, job.max_bytes)
+                with contextlib.suppress(_Enough):
+                    result.serialize(sink, results_format(fmt))
+                if not sink.full:
+                    return Outcome("ok", "solutions", fmt.name, b"".join(sink.parts), -1)
+                return execute(store, job._replace(direct=False))  # too large: run again, cut to fit
+            return _capped(result, "solutions", fmt, job)
+        fmt = by_name(job.graph_format or "", GRAPHS)
+        return _capped(result, "graph", fmt, job) if fmt else Outcome("not_acceptable", "graph")
+    except (SyntaxError, ValueError, OSError, RuntimeError) as e:  # raised while the query runs
+        return Outcome("error", message=str(e))
+
+
+def _capped(result: ox.QuerySolutions | ox.QueryTriples, kind: str, fmt: Format, job: Job) -> Outcome:
+    header = 1 if kind == "solutions" else 0
+    sink = _LineSink(header + job.max_results + 1, job.max_bytes)
+    with contextlib.suppress(_Enough):
+        result.serialize(sink, TSV_FORMAT if kind == "solutions" else ox.RdfFormat.N_TRIPLES)
+    lines = sink.complete_lines()
+    rows = lines.count(b"\n") - header
+    truncated = ""
+    if rows > job.max_results:
+        rows, truncated = job.max_results, "max_results"
+    elif sink.full:
+        truncated = "max_response_bytes"
+    native = fmt in (TSV, NTRIPLES)
+    body = lines if native and not truncated else _render(_head(lines, header + rows), kind, fmt, job)
+    while len(body) > job.max_bytes and rows > 0:  # the format asked for is larger: keep fewer rows
+        rows = min(rows - 1, int(rows * job.max_bytes / len(body) * 0.95))
+        truncated = "max_response_bytes"
+        body = _render(_head(lines, header + rows), kind, fmt, job)
+    if truncated and fmt.name == "json" and kind == "solutions":
+        body = _with_note(body, rows, truncated)
+    return Outcome("ok", kind, fmt.name, body, rows, truncated)
+
+
+def _render(lines: bytes, kind: str, fmt: Format, job: Job) -> bytes:
+    """Serialise line-per-row ``lines`` (TSV or N-Triples) in ``fmt``, natively."""
+    if kind == "solutions":
+        if fmt is TSV:
+            return lines
+        return ox.parse_query_results(lines, TSV_FORMAT).serialize(format=results_format(fmt)) or b""
+    triples = ox.parse(lines, ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=rdf_format(fmt), prefixes=dict(job.prefixes)) or b""
+
+
+def _with_note(body: bytes, rows: int, setting: str) -> bytes:
+    """A top-level ``truncated`` member in SPARQL JSON results, which clients ignore.
+
+    >>> _with_note(b'{"head":{"vars":[]},"results":{"bindings":[]}}', 0, "max_results")[-39:]
+    b'there are more (setting max_results)"}}'
+    """
+    body = body.rstrip()
+    if not body.endswith(b"}"):
+        return body
+    note = (
+        f',"truncated":{{"rows":{rows},"setting":"{setting}","message":"only the first {rows} rows '
+        f'are returned; there are more (setting {setting})"}}}}'
+    )
+    return body[:-1] + note.encode()
+
+
+def open_source(mode: str, path: str) -> ox.Store:
+    """The data a query process answers from: an N-Quads snapshot loaded into memory, or the
+    on-disk store opened read-only."""
+    if mode == "disk":
+        return ox.Store.read_only(path)
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def serve_jobs(conn: Connection, mode: str, path: str) -> None:
+    """The body of a query process: announce readiness, then answer each job on ``conn``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    try:
+        store = open_source(mode, path)
+    except (OSError, ValueError, SyntaxError) as e:
+        conn.send(("failed", f"cannot load the data to query from {path}: {e}"))
+        return
+    conn.send(("ready", len(store)))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(execute(store, job))
+
+
+def main(argv: list[str]) -> None:
+    """``python -m kg.web.worker FD MODE PATH``: serve jobs on the socket inherited as ``FD``."""
+    fd, mode, path = argv
+    serve_jobs(Connection(int(fd)), mode, path)
+
+
+if __name__ == "__main__":
+    # run the module's own copy, so that what is sent back pickles as kg.web.worker classes
+    from kg.web.worker import main as run_worker
+
+    run_worker(sys.argv[1:])

@@ -1,0 +1,127 @@
+"""Where served queries run (memory or disk), and the server started as a program."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from test_web_data import BASE, article_graphs, running_server
+
+from kg.rdf.validate import load_ontology
+from kg.store import ONTOLOGY_GRAPH, close_store, open_store, replace_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+NEW = URIRef("urn:added-while-serving")
+ASK_NEW = f"ASK {{ <{NEW}> ?p ?o }}"
+ASK_OLD = "ASK { ?m a <https://w3id.org/peacekg/ontology#Meeting> }"
+
+
+@pytest.fixture()
+def disk_store(tmp_path):
+    path = tmp_path / "store"
+    ds = open_store(path)
+    replace_articles(ds, {ONTOLOGY_GRAPH: load_ontology(), **article_graphs()})
+    close_store(ds)
+    return path
+
+
+def ask(url: str, query: str) -> bool:
+    response = requests.get(url + "/sparql", params={"query": query, "format": "json"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()["boolean"]
+
+
+def added_graph() -> dict[URIRef, Graph]:
+    g = Graph()
+    g.add((NEW, RDFS.label, Literal("added")))
+    return {URIRef("urn:g:new"): g}
+
+
+def test_memory_serves_the_snapshot_and_leaves_the_store_free_for_ingest(disk_store):
+    served = open_store(disk_store, read_only=True)
+    with running_server(served, store=str(disk_store), serve_from="memory") as server:
+        assert ask(server.url, ASK_OLD)
+        writer = open_store(disk_store)  # the server holds no lock: an ingest can run
+        replace_articles(writer, added_graph())
+        close_store(writer)
+        assert not ask(server.url, ASK_NEW)  # the snapshot taken at start is what is served
+        assert requests.get(server.url + "/id/actor/amina-rahimi.ttl", timeout=30).status_code == 200
+    with running_server(open_store(disk_store, read_only=True), store=str(disk_store)) as restarted:
+        assert ask(restarted.url, ASK_NEW)
+
+
+def test_disk_serves_the_store_read_only(disk_store):
+    served = open_store(disk_store, read_only=True)
+    with running_server(served, store=str(disk_store), serve_from="disk") as server:
+        assert ask(server.url, ASK_OLD)
+        page = requests.get(server.url + "/id/actor/harbor-council", headers={"Accept": "text/html"}, timeout=30)
+        assert page.status_code == 200 and "Harbor Council" in page.text
+        close_store(open_store(disk_store))  # no write lock held
+
+
+def test_disk_needs_a_store_on_disk(tmp_path):
+    from kg.errors import ConfigError
+
+    with (
+        pytest.raises(ConfigError, match="serve_from"),
+        running_server(open_store(), store=str(tmp_path / "none"), serve_from="disk"),
+    ):
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        try:
+            if requests.get(url + "/health", timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise AssertionError("the server did not come up in 60 s")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("program", ["serve", "server.py"])
+def test_the_server_as_a_program(disk_store, program):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PEACEKG_STORE": str(disk_store),
+        "PEACEKG_BASE_IRI": BASE,
+        "PEACEKG_PORT": str(port),
+        "PEACEKG_QUERY_WORKERS": "1",
+    }
+    if program == "serve":
+        command = [
+            sys.executable,
+            "-c",
+            "from kg.settings import load_settings\nfrom kg.web import serve\nserve(load_settings())",
+        ]
+    else:
+        command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", "server:app"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url, process)
+        assert ask(url, ASK_OLD)
+        assert requests.get(url + "/", timeout=30).headers["Server"] == (
+            "PeaceKG" if program == "serve" else "waitress"
+        )
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
