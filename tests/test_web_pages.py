@@ -131,7 +131,9 @@ def test_resource_data_twins_parse_back(server, suffix, accept, rdflib_format):
 
 
 def test_resource_page_is_the_default_and_406_for_the_rest(server):
-    assert requests.get(server.url + local(RAHIMI)).headers["Content-Type"].startswith("text/html")
+    page = requests.get(server.url + local(RAHIMI))
+    assert page.headers["Content-Type"].startswith("text/html")
+    assert local(RAHIMI) + ".ttl>" in page.headers["Link"]
     response = requests.get(server.url + local(RAHIMI), headers={"Accept": "image/png"})
     assert response.status_code == 406 and response.json()["error"] == "not_acceptable"
 

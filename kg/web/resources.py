@@ -89,8 +89,8 @@ def describe_resource(rest: str) -> Response:
         else:
             body = rdf_bytes(lookup.describe(svc.data, iri), fmt)
         return data_response(body, fmt, links=links)
-    response = data_response(render_template("resource.html", **_page(svc, iri), alternates=links[1:]), HTML)
-    return response
+    html = render_template("resource.html", **_page(svc, iri), alternates=links[1:])
+    return data_response(html, HTML, links=links[1:])
 
 
 def _label(rows: list[lookup.Row], linker: Linker, iri: str) -> str:
