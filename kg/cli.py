@@ -221,6 +221,16 @@ def stats(settings: Settings, as_json: bool) -> None:
         click.echo(f"{name:<{width}}  {value}")
 
 
+@cli.command("settings")
+@click.pass_obj
+def show_settings(settings: Settings) -> None:
+    """List every setting with its value, its environment variable and what it does."""
+    from kg.settings import SETTINGS
+
+    for s in SETTINGS:
+        click.echo(f"{s.name} = {getattr(settings, s.name)!r}    [PEACEKG_{s.name.upper()}] {s.help}")
+
+
 @cli.command()
 @click.option("--host", help="Address to listen on [default 127.0.0.1].")
 @click.option("--port", type=click.IntRange(0, 65535), help="Port [default 8000].")

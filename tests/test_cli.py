@@ -212,3 +212,14 @@ def test_query_formats_and_errors(seeded_store):
     assert "line 1, column 25" in bad.output and "Traceback" not in bad.output
     update = run(seeded_store, "query", "DELETE WHERE { ?s ?p ?o }")
     assert update.exit_code == 2
+
+
+def test_settings_come_from_file_environment_and_options(tmp_path, monkeypatch):
+    config = tmp_path / "peacekg.toml"
+    config.write_text("query_timeout = 3.5\nport = 9001\n")
+    monkeypatch.setenv("PEACEKG_PORT", "9002")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--store", "s1", "settings"])
+    assert result.exit_code == 0
+    assert "query_timeout = 3.5" in result.stdout and "port = 9002" in result.stdout and "store = 's1'" in result.stdout
+    bad = CliRunner().invoke(cli, ["--config", str(tmp_path / "missing.toml"), "settings"])
+    assert bad.exit_code == 2 and "cannot read settings" in bad.output
