@@ -1,7 +1,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install test lint format serve ingest score bench clean
+.PHONY: install test lint format serve ingest score score-heldout bench clean
 
 install:
 	python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -e '.[test]'
@@ -24,6 +24,11 @@ serve: ingest
 score:
 	$(VENV)/bin/peacekg export --format trig -o export.trig
 	$(PY) ../shared/eval/score.py --graph export.trig --gold ../shared/eval/dev --verbose
+
+score-heldout:
+	rm -rf build/heldout-store && PEACEKG_STORE=build/heldout-store $(VENV)/bin/peacekg ingest eval/heldout/
+	PEACEKG_STORE=build/heldout-store $(VENV)/bin/peacekg export --format trig -o build/heldout.trig
+	$(PY) ../shared/eval/score.py --graph build/heldout.trig --gold eval/heldout --verbose
 
 bench:
 	$(PY) -m bench
