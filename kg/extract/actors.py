@@ -1,0 +1,271 @@
+"""Actors: the people, organisations and countries an article names, one per real entity.
+
+Entities come from spaCy's NER merged with the lexicon (see :mod:`kg.nlp.components`). Each is
+cleaned (titles, a leading "the", a possessive 's), filtered (news outlets, languages, holidays,
+boilerplate and caption lines, lower-case descriptions, numbers) and resolved: a dictionary
+actor keeps its canonical name; a surname joins the full name seen in the article; an acronym
+joins its expansion; a capital that speaks or decides ("Washington said") is its country; a
+demonym governing an official noun ("the Afghan government") is its country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.layout import Layout
+from kg.extract.persons import merge_person_names, person_context
+from kg.extract.table import ActorTable
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import lexicon, norm, words
+
+_DIGIT = re.compile(r"\d")
+_LEADING = {"the", "a", "an"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+# words that make an ORG entity an organisation even when it looks like a person's name
+_ORG_WORDS = words(
+    "council ministry party front army forces force group movement agency department office "
+    "committee organization organisation union court commission bank fund institute university "
+    "news radio tv times post network brigades brigade corps authority alliance coalition "
+    "league association assembly parliament government administration embassy mission service "
+    "services police navy command center centre foundation press media emirate state republic "
+    "congress senate house cabinet jirga taliban academy school company secretariat board "
+    "directorate program programme initiative forum observatory"
+)
+# an entity ending in one of these is a building or venue, not a body ("Colon Theater")
+_VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
+_LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persian"}
+# a name followed by one of these is a place ("Helmand province")
+_PLACE_NOUNS = words(
+    "province provinces city region district districts county valley governorate oblast state "
+    "capital village town airport border"
+)
+
+
+def clean_span(span: Span) -> Span:
+    """The entity without a leading article, a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _surface(span: Span) -> str:
+    """The entity with the names glued to it by '/' ("RFE/RL" when the entity is "RL")."""
+    doc, start, end = span.doc, span.start, span.end
+
+    def glued(i: int) -> bool:  # token i is a '/' or '-' with no space on either side
+        return doc[i].text in ("/", "-") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    while start > 1 and glued(start - 1):
+        start -= 2
+    while end + 1 < len(doc) and glued(end):
+        end += 2
+    return doc[start:end].text
+
+
+def _junk(text: str) -> bool:
+    lex = lexicon()
+    return (
+        not text
+        or not text[0].isupper()
+        or bool(_DIGIT.search(text))
+        or lex.is_outlet(text)
+        or lex.is_nonactor(text)
+        or norm(text) in _LANGUAGE_LIKE
+        or len(text) < 2
+    )
+
+
+def _journalist(doc: Doc, span: Span) -> bool:
+    """A reporter, not an actor: "Al Jazeera's Hiba Morgan, reporting from Khartoum"."""
+    after = doc[span.end : span.end + 3].text.lower()
+    if after.startswith((", reporting", "reporting from", ", reports from")):
+        return True
+    i = span.start - 1
+    if i > 0 and doc[i].text in ("'s", "’s"):
+        j = i - 1
+        while j > 0 and doc[j - 1].ent_iob_ == "I" and doc[j].ent_iob_ == "I":
+            j -= 1
+        start = j - 1 if doc[j].ent_iob_ == "I" and j > 0 else j
+        return lexicon().is_outlet(doc[start:i].text)
+    return False
+
+
+def _person_in_disguise(doc: Doc, span: Span) -> bool:
+    """A name the NER took for a place or body that reads as a person's: two to four capitalised
+    words, no organisation word, after a title ("spokesman Janan Mosazai") or before "said"."""
+    if not _looks_like_person(span):
+        return False
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and lexicon().role_of([before.text]):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
+
+
+def _looks_like_person(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return (
+        1 < len(words) <= 4
+        and all(t.is_title or t.text[:1].isupper() for t in words)
+        and not any(t.lower_ in _ORG_WORDS for t in words)
+        and gazetteer().country(span.text) is None
+    )
+
+
+def _acting(token: Token) -> bool:
+    """Whether a place name is the subject of a speech or decision verb ("Kabul rejected ...")."""
+    speech = lexicon().word_list("speech_verbs")
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in speech:
+        return True
+    return head.dep_ == "poss" and head.head.lower_ in lexicon().word_list("government_nouns")
+
+
+def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
+    """Every actor the usable sentences name (see the module docstring)."""
+    table, gaz, lex = ActorTable(), gazetteer(), lexicon()
+    persons: list[tuple[Span, str]] = []
+    for ent in layout.ents:
+        sent = layout.of(ent.start)
+        if sent is None or not sent.usable:
+            continue
+        span = clean_span(ent)
+        if not len(span):
+            continue
+        text, kb = span.text, ent.kb_id_
+        if not kb and (
+            (span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS)
+            or gaz.region(text)
+            or span[-1].lower_ in _VENUES
+        ):
+            continue  # a province, region or venue is a place
+        where = {"tokens": (span.start, span.end), "sentence": sent.index}
+        if kb.startswith("actor:"):
+            known = lex.by_key[kb[6:]]
+            key = table.add_known(known, alias=text, **where)
+            if known.type == "Person":
+                _person_extras(doc, span, key, table)
+        elif kb.startswith("country:"):
+            table.add_country(kb[8:], alias=text, **where)
+        elif kb.startswith("demonym:"):
+            _demonym(doc, span, kb[8:], table, sent.index)
+        elif ent.label_ == "PERSON":
+            if _junk(text) or _journalist(doc, span):
+                continue
+            if gaz.country(text) is not None:
+                table.add_known(gaz.country(text), alias=text, **where)
+            elif gaz.city(text) is None or len(span) > 1:
+                persons.append((span, sent.index))
+        elif lexicon().is_outlet(_surface(span)):
+            continue
+        elif ent.label_ == "ORG":
+            _organization(doc, span, table, persons, sent.index)
+        elif ent.label_ == "GPE":
+            country = gaz.country(text) or gaz.country(text.title())
+            if country is not None:
+                table.add_known(country, alias=text, **where)
+            elif gaz.capital_country(text) is not None and _acting(span.root):
+                table.add_known(gaz.capital_country(text), alias=text, **where)
+            elif gaz.city(text) is None and not gaz.region(text) and _person_in_disguise(doc, span):
+                persons.append((span, sent.index))  # "Mohammad Naeem said", tagged GPE
+    for key, span, sentence, alias in merge_person_names(persons, table):
+        role, affiliation, prefix = person_context(doc, span, table)
+        table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
+        _set_context(table, key, role, affiliation, prefix, span)
+    _acronyms(table)
+    return table
+
+
+def _person_extras(doc: Doc, span: Span, key: str, table: ActorTable) -> None:
+    role, affiliation, prefix = person_context(doc, span, table)
+    _set_context(table, key, role, affiliation, prefix, span)
+
+
+def _set_context(
+    table: ActorTable, key: str, role: str | None, affiliation: str | None, prefix: Span | None, span: Span
+) -> None:
+    info = table.get(key)
+    if info is None:
+        return
+    if role and not info.stated_role:
+        info.role, info.stated_role = role, True
+        if role.startswith("former "):
+            info.affiliation = None  # the dictionary's affiliation is the office they held
+    if affiliation and affiliation != key:
+        info.affiliation = affiliation
+    if prefix is not None:
+        info.alias_set.setdefault(span.doc[prefix.start : span.end].text, None)
+
+
+def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[Span, str]], sentence: int) -> None:
+    gaz, text = gazetteer(), span.text
+    if _junk(text) and not (text.isupper() and text.title() != text and gaz.city(text.title())):
+        return
+    if len(span) > 6 or lexicon().role_of([t.text for t in span[:1]]):
+        return  # a title ("Special Representative for ...") or a run-on
+    if text.isupper() and len(text) > 3 and gaz.city(text.title()):
+        return  # a dateline ("KABUL --") is a place
+    country = gaz.country(text)
+    if country is not None:
+        table.add_known(country, alias=text, tokens=(span.start, span.end), sentence=sentence)
+        return
+    if gaz.city(text) is not None and len(span) == 1:
+        return
+    if _person_in_disguise(doc, span):
+        persons.append((span, sentence))  # "spokesman Janan Mosazai" tagged ORG
+        return
+    names = [*(norm(p.text) for p, _ in persons), *(a.key for a in table.actors.values() if a.type == "Person")]
+    if len(span) == 1 and table.get(norm(text)) is None and any(norm(text) in name.split() for name in names):
+        persons.append((span, sentence))  # "Karzai's" or "Burhan said" tagged ORG
+        return
+    table.add(norm(text), text, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
+
+
+def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -> None:
+    """A demonym names its country when it modifies an official noun ("Afghan officials",
+    "Russian and Ukrainian delegations")."""
+    if iso == "-":
+        return
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root and root.head.ent_kb_id_.startswith("demonym:"):
+        root = root.head
+    head = root.head
+    words = lexicon().word_list("government_nouns")
+    if root.dep_ in ("amod", "compound", "nmod") and head.lower_ in words and head.i > span.end - 1:
+        collective = head.lower_ not in lexicon().roles
+        tail = [
+            t.text
+            for t in doc[root.i + 1 : head.i + 1]
+            if t.dep_ not in ("cc", "conj", "punct") and not t.ent_kb_id_.startswith("demonym:")
+        ]
+        alias = " ".join([span.text, *tail]) if collective else None
+        key = table.add_country(iso, alias=alias, sentence=sentence)
+        if key:
+            table.mark(span.start, span.end, key)
+
+
+def _acronyms(table: ActorTable) -> None:
+    """Join an organisation's acronym to its expansion ("HCNR" and "High Council for National Reconciliation")."""
+    orgs = [a for a in table.actors.values() if a.type == "Organization"]
+    for short in orgs:
+        if not (short.label.isupper() and 2 <= len(short.label) <= 6):
+            continue
+        for full in orgs:
+            words = [w for w in re.split(r"[\s-]+", full.label) if w and w[0].isupper()]
+            if full is not short and "".join(w[0] for w in words) == short.label:
+                full.alias_set.setdefault(short.label, None)
+                full.positions += short.positions
+                full.sentences.update(short.sentences)
+                table.actors.pop(short.key)
+                for i, k in list(table._token_key.items()):
+                    if k == short.key:
+                        table._token_key[i] = full.key
+                break

@@ -1,0 +1,243 @@
+"""Who a noun phrase in an event's argument stands for.
+
+Besides names, arguments are often descriptions: "Afghan government officials" (a country),
+"Taliban representatives" (a group), "the militant group" (the article's armed group), "the two
+sides" (the two parties of the event in focus), "the ambassador" (the last envoy named), "he"
+(the last person named), "Bogota" in "talks between Bogota and the ELN" (a capital standing
+for its government).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.table import ActorInfo, ActorTable
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import lexicon
+
+_PRONOUNS = {"he", "him", "his", "she", "her"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
+_ROLE_CLASSES = {
+    "diplomat": {"envoy", "ambassador", "diplomat", "representative", "negotiator", "mediator", "emissary"},
+    "head": {"president", "premier", "leader", "king", "emir", "chancellor", "sultan", "chairman"},
+    "minister": {"minister", "secretary"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "commander": {"commander", "general", "chief"},
+}
+
+
+def _role_class(word: str) -> str | None:
+    word = word.lower()
+    return next((c for c, words in _ROLE_CLASSES.items() if word in words), None)
+
+
+class Resolver:
+    """Resolves argument tokens to actor keys (see the module docstring)."""
+
+    def __init__(self, doc: Doc, actors: ActorTable) -> None:
+        self.doc, self.actors = doc, actors
+        self.pairs: list[tuple[int, tuple[str, ...]]] = []  # (token index, parties) of events so far
+        self.kinds: list[str] = []  # the kind of each of those events
+        lex = lexicon()
+        self._agents = lex.word_list("agent_nouns")
+        self._sides = lex.word_list("side_nouns")
+        self._armed = lex.word_list("armed_descriptors")
+
+    # ------------------------------------------------------------- public
+
+    def resolve(self, token: Token, conjuncts: bool = True) -> list[str]:
+        """Actor keys for ``token`` and, unless told otherwise, its conjuncts and the names after
+        "including" ("Afghan politicians, including Hamid Karzai")."""
+        out: list[str] = []
+        tokens = [token, *token.conjuncts] if conjuncts else [token]
+        if conjuncts:
+            tokens += [
+                o
+                for t in list(tokens)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "including"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+        for t in tokens:
+            for key in self._one(t, depth=0):
+                if key not in out:
+                    out.append(key)
+        return out
+
+    def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
+        """Remember the parties of an event mentioned at token ``index`` (for "the two sides")."""
+        if parties:
+            self.pairs.append((index, tuple(parties)))
+            self.kinds.append(kind)
+
+    def salient_pair(self, index: int) -> list[str]:
+        """The two sides in focus before ``index``: the groups and countries of the latest events,
+        gathered backwards until there are two."""
+        groups: list[str] = []
+        for i, parties in reversed(self.pairs):
+            if i >= index:
+                continue
+            for p in parties:
+                info = self.actors.get(p)
+                side = p if info is None or info.type != "Person" else info.affiliation
+                if side and side not in groups and side in self.actors.actors:
+                    groups.append(side)
+            if len(groups) >= 2:
+                return groups[:2]
+        return []
+
+    def salient_persons(self, index: int) -> list[str]:
+        """The two people in focus before ``index`` ("the two leaders"), else the two sides."""
+        for i, parties in reversed(self.pairs):
+            persons = [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
+            if i < index and len(persons) >= 2:
+                return persons[:2]
+        return self.salient_pair(index)
+
+    def main_pair(self, kind: str | None = None) -> list[str]:
+        """The two sides the article is about: the pair of groups or countries most often parties
+        of the same event of this kind (for meetings, of any kind when no meeting has two),
+        persons counting for the side they serve."""
+        if kind is not None:
+            mine = [p for p, k in zip(self.pairs, self.kinds, strict=True) if k == kind]
+            pair = self._commonest(mine)
+            return pair or ([] if kind == "agreement" else self._commonest(self.pairs))
+        return self._commonest(self.pairs)
+
+    def _commonest(self, pairs: list[tuple[int, tuple[str, ...]]]) -> list[str]:
+        counts: dict[tuple[str, str], int] = {}
+        for _, parties in pairs:
+            sides = list(dict.fromkeys(s for p in parties if (s := self._side(p))))
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    pair = (a, b)
+                    counts[pair] = counts.get(pair, 0) + 1
+        if not counts:
+            return []
+        best = max(counts.values())
+        return list(next(p for p in counts if counts[p] == best))
+
+    def _side(self, key: str) -> str | None:
+        info = self.actors.get(key)
+        if info is None or info.type != "Person":
+            return key
+        return info.affiliation if info.affiliation in self.actors.actors else None
+
+    def armed_group(self, index: int) -> str | None:
+        """The article's armed group: the only one, else the one named most often before
+        ``index`` (the latest of those on a tie)."""
+        armed = [a for a in self.actors.actors.values() if a.kind == "armed"]
+        if len(armed) <= 1:
+            return armed[0].key if armed else None
+
+        def weight(a: ActorInfo) -> tuple[int, int]:
+            before = [p for p in a.positions if p < index]
+            return len(before), max(before, default=-1)
+
+        best = max(armed, key=weight)
+        return best.key if weight(best)[0] else None
+
+    # ------------------------------------------------------------- one token
+
+    def _one(self, t: Token, depth: int) -> list[str]:
+        key = self.actors.key_at(t.i)
+        if key is not None:
+            return [key]
+        if t.ent_type_ == "GPE":
+            country = gazetteer().capital_country(self._ent_text(t))
+            if country is not None:
+                return [self.actors.add_known(country, alias=self._ent_text(t))]
+        low = t.lower_
+        if t.ent_kb_id_.startswith("demonym:") and t.tag_ in ("NNPS", "NNS"):
+            return self._country(t.ent_kb_id_[8:])
+        if low in _PRONOUNS:
+            found = self.actors.last_before(t.i, lambda a: a.type == "Person")
+            return [found] if found else []
+        if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
+            return self.salient_persons(t.i)
+        found = self._from_modifiers(t, depth)
+        if found:
+            return found
+        det = self._det(t)
+        if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
+            return self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i)
+        if self._is_armed_descriptor(t) and det in _DEFINITE:
+            key = self.armed_group(t.i)
+            if key is not None:
+                self.actors.add(key, key, "Organization", alias=self._phrase(t))
+            return [key] if key else []
+        if det in _DEFINITE and _role_class(low):
+            key = self._person_in_role(t)
+            return [key] if key else []
+        if low == "country" and det in _DEFINITE | {"'s"}:
+            key = self.actors.last_before(t.i, lambda a: a.type == "Country")
+            return [key] if key else []
+        return []
+
+    def _from_modifiers(self, t: Token, depth: int) -> list[str]:
+        """ "Sudanese government officials", "Houthi representatives", "envoys of both sides"."""
+        if depth > 2 or (t.lower_ not in self._agents and not (depth and t.tag_.startswith("NN"))):
+            return []
+        out: list[str] = []
+        for c in t.children:
+            if c.dep_ in _MODIFIER_DEPS and c.i != t.i:
+                for m in (c, *c.conjuncts):
+                    if m.ent_kb_id_.startswith("demonym:") and not self.actors.key_at(m.i):
+                        out += self._country(m.ent_kb_id_[8:])
+                    else:
+                        out += self._one(m, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        out += [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
+        return list(dict.fromkeys(out))
+
+    def _country(self, iso: str) -> list[str]:
+        if iso == "-":
+            return []
+        key = self.actors.add_country(iso)
+        return [key] if key else []
+
+    def _person_in_role(self, t: Token) -> str | None:
+        wanted = _role_class(t.lower_)
+
+        def fits(info: ActorInfo) -> bool:
+            return info.type == "Person" and bool(info.role) and _role_class(info.role.split()[-1]) == wanted
+
+        key = self.actors.last_before(t.i, fits)
+        if key is not None:
+            self.actors.add(key, key, "Person", alias=self._phrase(t))
+        return key
+
+    def _is_armed_descriptor(self, t: Token) -> bool:
+        mods = " ".join(c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i)
+        return t.lower_ in self._armed or f"{mods} {t.lower_}".strip() in self._armed
+
+    @staticmethod
+    def _det(t: Token) -> str | None:
+        for c in t.children:
+            if c.dep_ in ("det", "predet") or (c.dep_ == "poss" and c.tag_ == "PRP$"):
+                return c.lower_
+            if c.dep_ == "poss":
+                return "'s"
+        return None
+
+    def _phrase(self, t: Token) -> str:
+        start = min([t.i, *(c.i for c in t.children if c.dep_ in ("det", "amod", "compound") and c.i < t.i)])
+        return self.doc[start : t.i + 1].text
+
+    def _ent_text(self, t: Token) -> str:
+        if not t.ent_iob_ or t.ent_iob_ == "O":
+            return t.text
+        start, end = t.i, t.i + 1
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return self.doc[start:end].text
+
+
+def _has_two(t: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.lower_ in ("two", "2", "both") for c in t.children)

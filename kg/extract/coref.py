@@ -1,0 +1,306 @@
+"""Grouping event mentions into events: several sentences about one meeting are one meeting.
+
+Mentions are read in document order; headlines last, since they sum up what the body tells. A
+mention joins the best compatible event of its kind (same ordinal, same kind of word, nearest):
+compatible when statuses do not clash (announced vs. held), dates agree at their common
+precision, places agree (a city lies in the country), ordinals agree ("first" vs. "second
+round") and the parties agree. A definite or anaphoric mention ("the talks", "that meeting",
+"the swap") or one that names at most one party only needs its parties to be a subset of the
+event's; a mention naming two or more parties needs the same parties (persons standing for the
+country or group they serve); an indefinite or dated mention must also share a party, a date or
+a place with the event. A mention that joins nothing starts an event when it is specific: it
+names a party, a place or a date and is not talk of talks in general.
+
+Finally talks, ceasefires and deals with no party, or with one side only, get the two sides the
+article is about, and a person taking part brings the country or group they serve when the
+article names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.args import Resolver
+from kg.extract.events import Frame
+from kg.extract.places import PlaceTable
+from kg.extract.table import ActorTable
+from kg.extract.timex import STRONG, resolve
+from kg.records import DateValue
+
+_GATHERINGS = ("meeting", "summit", "conference")
+STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+
+    kind: str
+    category: str
+    family: str
+    frames: list[Frame] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    dates: list[tuple[DateValue, int]] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    ordinal: str | None = None
+
+    @property
+    def last(self) -> int:
+        return self.frames[-1].index
+
+    @property
+    def status(self) -> str:
+        return max(self.statuses, key=STATUS_RANK.__getitem__) if self.statuses else "Occurred"
+
+    @property
+    def place(self) -> str | None:
+        return self.places[0] if self.places else None
+
+    @property
+    def date(self) -> DateValue | None:
+        strong = [d for d, s in self.dates if s == STRONG and d.iso]
+        pool = strong or [d for d, _ in self.dates if d.iso] or [d for d, _ in self.dates]
+        return max(pool, key=lambda d: len(d.iso or "")) if pool else None
+
+    def _add_place(self, place: str | None, places: PlaceTable) -> None:
+        if not place:
+            return
+        if self.places and places.contains(place, self.places[0]):
+            return  # a city is more specific than the country it lies in
+        if self.places and places.contains(self.places[0], place):
+            self.places.insert(0, place)
+        elif place not in self.places:
+            self.places.append(place)
+
+    def add(self, frame: Frame, when: DateValue | None, strength: int, places: PlaceTable) -> None:
+        self.frames.append(frame)
+        if frame.generic or frame.anaphoric:
+            return  # talk of the event, or a bare reference to it, adds evidence, not facts
+        if frame.definite and not frame.participants and when is None:  # "the talks collapsed"
+            if frame.status in ("Cancelled", "Denied"):
+                self.statuses.append(frame.status)
+            self._add_place(frame.place, places)
+            return
+        for p in frame.participants:
+            if p not in self.participants:
+                self.participants.append(p)
+        self._add_place(frame.place, places)
+        if when is not None:
+            self.dates.append((when, strength))
+        if frame.status and not frame.generic:
+            self.statuses.append(frame.status)
+        self.ordinal = self.ordinal or frame.ordinal
+
+
+class Grouper:
+    """Groups frames into drafts (see the module docstring)."""
+
+    def __init__(self, actors: ActorTable, places: PlaceTable, resolver: Resolver, anchor: date | None) -> None:
+        self.actors, self.places, self.resolver, self.anchor = actors, places, resolver, anchor
+        self.drafts: list[Draft] = []
+
+    def group(self, frames: list[Frame]) -> list[Draft]:
+        owners = {f.index: f for f in frames}
+        for f in frames:
+            owner = owners.get(f.part_of) if f.part_of is not None else None
+            if owner is not None:
+                _absorb(owner, f)
+        mains = [f for f in frames if not (f.part_of is not None and f.part_of in owners)]
+        headlines = [f for f in mains if f.sentence.headline]
+        waiting = [f for f in mains if not f.sentence.headline and not self._place_frame(f)]
+        for f in waiting:  # an early definite mention may refer to an event told later
+            if f.definite:
+                self._attach_anywhere(f)
+        for f in headlines:  # a headline sums up the story: its event is told below
+            if not self._attach_anywhere(f):
+                self._place_frame(f)
+        for d in self.drafts:
+            self._complete_sides(d)
+            self._add_represented(d)
+        return self.drafts
+
+    def _add_represented(self, d: Draft) -> None:
+        """A person takes part for the country or group they serve, when the article names it
+        ("U.S. envoy Zalmay Khalilzad met ..." has the United States take part too)."""
+        for key in list(d.participants):
+            info = self.actors.get(key)
+            serving = info is not None and info.type == "Person" and not (info.role or "").startswith("former ")
+            side = self.actors.get(info.affiliation) if serving and info.affiliation else None
+            if side is not None and side.type != "Person" and side.key not in d.participants:
+                d.participants.append(side.key)
+
+    def _complete_sides(self, d: Draft) -> None:
+        """Talks or a ceasefire with no party, or with one side only ("talks with the group
+        collapsed"), are between the two sides the article is about."""
+        if d.kind == "agreement" and not d.participants:
+            d.participants = self.resolver.main_pair("agreement")  # "the original accord was signed ..."
+            return
+        if d.family not in ("talks", "ceasefire") or d.category in _GATHERINGS:
+            return  # a meeting or summit may well be of one body only
+        groups = [p for p in d.participants if (a := self.actors.get(p)) is not None and a.type != "Person"]
+        if len(d.participants) > 1 or len(groups) != len(d.participants):
+            return
+        if groups and any(f.sides > 1 for f in d.frames):
+            return  # the other side is named, only not as an actor ("Taliban and Afghan politicians met")
+        pair = self.resolver.main_pair(d.kind)
+        if not d.participants or (len(pair) == 2 and groups[0] in pair):
+            d.participants = list(dict.fromkeys([*d.participants, *pair]))
+
+    def _when(self, f: Frame) -> tuple[DateValue | None, int]:
+        if f.generic:
+            return None, 0
+        for ref in f.times:
+            when = resolve(ref, self.anchor, f.status)
+            if when is not None and (when.iso or self.anchor is None):
+                return when, ref.strength
+        return None, 0
+
+    def _place_frame(self, f: Frame) -> bool:
+        """Join the best earlier event or start one; False when the frame found no place yet."""
+        when, strength = self._when(f)
+        loose = f.definite or f.anaphoric or f.generic or f.explicit_parties <= 1
+        best = self._best(f, when, strength, loose, self.drafts)
+        if best is not None:
+            best.add(f, when, strength, self.places)
+            return True
+        if f.generic or f.anaphoric:
+            return False
+        if f.participants or f.place or (when is not None and strength == STRONG):
+            if f.kind == "agreement" and not f.participants and not f.definite and when is None:
+                return False
+            d = Draft(f.kind, f.category, f.family)
+            d.add(f, when, strength, self.places)
+            self.drafts.append(d)
+            return True
+        return False
+
+    def _best(
+        self, f: Frame, when: DateValue | None, strength: int, loose: bool, drafts: list[Draft], anywhere: bool = False
+    ) -> Draft | None:
+        """The compatible event this frame most likely speaks of: same ordinal, same kind of word,
+        then the nearest."""
+        fits = [d for d in drafts if self._compatible(d, f, when, strength, loose)]
+        if not fits:
+            return None
+
+        def rank(d: Draft) -> tuple[int, ...]:
+            ordinal = int(bool(f.ordinal) and d.ordinal == f.ordinal)
+            same_word = int(_word_class(d.category) == _word_class(f.category))
+            distance = min(abs(x.index - f.index) for x in d.frames) if anywhere else f.index - d.last
+            if not anywhere:
+                return (-ordinal, -same_word, distance)
+            place = int(
+                bool(f.place)
+                and any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
+            )
+            sides = int(bool(f.participants) and self._parties(f.participants) == self._parties(d.participants))
+            return (-ordinal, -place, -sides, -same_word, distance)
+
+        return min(fits, key=rank)
+
+    def _attach_anywhere(self, f: Frame) -> bool:
+        if f.generic:
+            return False
+        when, strength = self._when(f)
+        best = self._best(f, when, strength, True, self.drafts, anywhere=True)
+        if best is not None:
+            best.add(f, when, strength, self.places)
+            best.frames.sort(key=lambda x: x.index)
+        return best is not None
+
+    def _compatible(self, d: Draft, f: Frame, when: DateValue | None, strength: int, loose: bool) -> bool:
+        if d.kind != f.kind:
+            return False
+        if not _families(d.family, f.family) and not (f.definite and f.family == "agreement"):
+            return False
+        lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
+        if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
+            return False
+        if when is not None and when.iso and strength == STRONG:
+            for other, s in d.dates:
+                if s == STRONG and other.iso and not _same_time(other.iso, when.iso):
+                    return False
+        if (
+            f.place
+            and d.places
+            and not any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
+        ):
+            return False
+        if f.ordinal and d.ordinal and f.ordinal != d.ordinal:
+            return False
+        dated = when is not None and strength == STRONG
+        if (dated or not f.definite) and not f.anaphoric and not f.generic and not self._shares(d, f, when):
+            return False  # an indefinite or dated mention must share something with the event
+        if not f.participants or not d.participants:
+            return True
+        persons = [p for p in f.participants if (a := self.actors.get(p)) is not None and a.type == "Person"]
+        if (
+            f.kind == "meeting"
+            and loose
+            and persons
+            and len(persons) == len(f.participants)
+            and not set(persons) <= set(d.participants)
+        ):
+            return False  # "his visit" is about that person, not about the country he serves
+        mine, theirs = self._parties(f.participants), self._parties(d.participants)
+        if loose:
+            return mine <= theirs or theirs <= mine or bool(set(persons) & set(d.participants))
+        return mine == theirs
+
+    def _shares(self, d: Draft, f: Frame, when: DateValue | None) -> bool:
+        """Positive evidence that an indefinite mention is about this event."""
+        if f.participants and d.participants and self._parties(f.participants) & self._parties(d.participants):
+            return True
+        if when is not None and when.iso and any(o.iso and _same_time(o.iso, when.iso) for o, _ in d.dates):
+            return True
+        return bool(
+            f.place
+            and d.places
+            and any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
+        )
+
+    def _parties(self, keys: list[str]) -> set[str]:
+        """Persons and bodies stand for the country or group they serve."""
+        out = set()
+        for k in keys:
+            info = self.actors.get(k)
+            out.add(info.affiliation if info and info.type != "Country" and info.affiliation else k)
+        return out
+
+
+def _absorb(owner: Frame, part: Frame) -> None:
+    for p in part.participants:
+        if p not in owner.participants:
+            owner.participants.append(p)
+    owner.place = owner.place or part.place
+    owner.times = owner.times + part.times
+    owner.status = owner.status or part.status
+    if owner.family == "agreement" and part.family != "agreement":
+        owner.family, owner.category = part.family, part.category  # "agreed to exchange prisoners"
+
+
+_WORD_CLASSES = {
+    "talks": "talks",
+    "negotiations": "talks",
+    "consultations": "talks",
+    "dialogue": "talks",
+    "visit": "visit",
+    "trip": "visit",
+}
+
+
+def _word_class(category: str) -> str:
+    return _WORD_CLASSES.get(category, category)
+
+
+def _families(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return {a, b} <= {"talks", "visit"}
+
+
+def _same_time(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]

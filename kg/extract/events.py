@@ -1,0 +1,299 @@
+"""Event mentions: what one trigger word in one sentence says about a meeting or an agreement.
+
+For every trigger the pipeline marked (see :mod:`kg.nlp.components`) this module builds a
+:class:`Frame`: the participants read off the parse (subject, object, "with", "between ... and
+...", compound and possessive modifiers, the subject of a support verb such as "held talks" or
+"reached a deal", the traveller in "flew to Muscat to resume talks"), the place, the time
+expression, the status cue, and whether the mention is specific at all ("called for talks",
+"might lead to a truce" are not). :mod:`kg.extract.coref` then groups frames into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.args import Resolver
+from kg.extract.layout import Layout, Sentence
+from kg.extract.parties import (
+    PARTY_PREPS,
+    enough_parties,
+    governor_parties,
+    is_destination,
+    noun_parties,
+    verb_parties,
+)
+from kg.extract.places import PlaceTable, event_place
+from kg.extract.scope import Scope, scope_of
+from kg.extract.status import is_generic, mention_status
+from kg.extract.syntax import pobjs, subjects
+from kg.extract.timex import TimeRef, expressions_at, find_times
+from kg.nlp.components import TRIGGER_KEY, trigger_spans
+from kg.nlp.lexicon import Trigger, lexicon, words
+
+_PRISONER_WORDS = words("prisoners prisoner detainees hostages captives pows bodies inmates detainee hostage captive")
+_PHONE_WORDS = {"phone", "telephone", "video", "telephonic"}
+_NON_ACTOR_OBJECTS = words(
+    "targets target demands demand deadline needs expectations criteria goals goal requirements "
+    "obligations standards conditions challenges"
+)
+_PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
+_AFTER = {"after", "following", "during"}  # "X and Y agreed ... after talks": the talks were theirs
+_TEMPORAL = {"during", "after", "before", "ahead", "following", "since", "until", "at"}
+
+
+@dataclass
+class Frame:
+    """One mention of an event."""
+
+    kind: str
+    category: str
+    family: str
+    trigger: Token
+    sentence: Sentence
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    times: list[TimeRef] = field(default_factory=list)
+    status: str | None = None
+    definite: bool = False
+    anaphoric: bool = False
+    generic: bool = False
+    ordinal: str | None = None  # "old" (first, previous) or "new" (second, next)
+    explicit_parties: int = 0
+    sides: int = 0  # how many parties the sentence names, found or not ("Afghan politicians")
+    part_of: int | None = None  # token index of the frame this one belongs to (a purpose clause)
+
+    @property
+    def index(self) -> int:
+        return self.trigger.i
+
+
+def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable) -> list[Frame]:
+    """Frames for every usable trigger, in document order."""
+    by_id = {t.id: t for t in lexicon().triggers}
+    frames: list[Frame] = []
+    for span in trigger_spans(doc):
+        sentence = layout.of(span[-1].i)
+        if sentence is None or not sentence.usable:
+            continue
+        frame = _frame(span, by_id[span.label_], sentence, resolver, places)
+        if frame is not None:
+            frames.append(frame)
+            if not frame.generic:
+                resolver.note_event(frame.index, frame.participants, frame.kind)
+    _link_purposes(frames)
+    return frames
+
+
+def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, places: PlaceTable) -> Frame | None:
+    token = span[-1]
+    noun = trig.pos == "noun"
+    if _excluded(token, trig, noun):
+        return None
+    scope = scope_of(token, noun)
+    frame = Frame(trig.kind, trig.category, trig.family, token, sentence, anaphoric=trig.anaphoric)
+    talk_of_talks = is_generic(scope)
+    if trig.kind == "agreement":
+        scope.travel = None  # a trip to discuss a deal says nothing of the deal
+    parties = _parties(scope, trig, resolver, talk_of_talks)
+    if noun:
+        _read_noun_phrase(frame, scope, trig)
+    keys: list[str] = []
+    for p in parties:
+        for k in resolver.resolve(p):
+            if k not in keys:
+                keys.append(k)
+    if noun and len(keys) == 1 and _only_demonym(parties, resolver):
+        keys = []  # "intra-Afghan talks", "Afghan peace talks": a demonym alone names no party
+    frame.explicit_parties = len(keys)
+    frame.sides = len({t.i for p in parties for t in (p, *p.conjuncts)})
+    frame.participants = keys
+    if not noun and trig.needs_actor and not enough_parties(trig, keys, parties):
+        return None
+    # a clause that dates or places the event makes it specific: "talks that opened in Geneva on Monday"
+    frame.generic = talk_of_talks and not (scope.clauses and any(expressions_at(c) for c in scope.clauses))
+    frame.status = mention_status(scope, frame.kind)
+    frame.times = find_times(scope)
+    frame.place = event_place(
+        scope,
+        [p for p in parties if resolver.resolve(p, conjuncts=False)],
+        places,
+        visit=noun and frame.category == "visit",
+    )
+    if not noun and frame.kind == "meeting" and scope.travel is not None:
+        frame.category = "visit"
+    return frame
+
+
+def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: bool) -> list[Token]:
+    """The words that name the parties of a mention (resolved to actors by the caller)."""
+    token, noun = scope.token, trig.pos == "noun"
+    gathering = trig.category in ("meeting", "summit", "conference", "visit")
+    parties = noun_parties(scope, resolver, gathering) if noun else verb_parties(token, trig)
+    if scope.verbs and ((noun and scope.via in _PARTY_VERBS_VIA) or not noun) and not talk_of_talks:
+        parties += governor_parties(scope, trig)  # not "the army refused to attend talks"
+    elif (
+        noun
+        and trig.kind == "meeting"
+        and scope.verbs
+        and scope.via in _AFTER
+        and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
+    ):
+        parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
+        parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
+    if scope.travel is not None and (noun or scope.travel is not token):
+        parties += [s for s in subjects(scope.travel) if not is_destination(s)]
+    return parties
+
+
+def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:
+    """Definiteness, ordinal and category of an event noun, and whether it only refers back."""
+    frame.definite = _definite(scope.nodes)
+    frame.ordinal = _ordinal(scope.nodes)
+    frame.category = _refine_category(scope.nodes[0], frame.category)
+    if scope.noun_head is not None and scope.via not in PARTY_PREPS and scope.via not in _TEMPORAL:
+        frame.anaphoric = True  # "hopes for a deal", "a milestone for the negotiations"
+    if trig.id == "delegation":
+        frame.anaphoric = not _delegation_moves(scope)
+    topic = scope.verbs and scope.via == "dobj" and scope.verbs[0].lower_ in lexicon().word_list("topic_verbs")
+    if trig.kind == "agreement" and topic and not frame.definite:
+        frame.anaphoric = True  # "to discuss a permanent ceasefire": a subject of talks, not a deal
+
+
+def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
+    """Words that look like triggers but are not events here."""
+    if noun:
+        if token.dep_ == "compound" and token.head.lower_ not in lexicon().word_list("container_nouns"):
+            return True  # "meeting room", "deal maker", "negotiation team"
+        if trig.id == "conference" and any(c.lower_ in ("press", "news") for c in token.children):
+            return True
+        if trig.id == "round" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return True  # "a round of talks" is the talks; "a round of fighting" is none
+        # "in exchange for"
+        return (
+            token.lower_ in ("exchange", "swap")
+            and token.head.lower_ == "in"
+            and not any(c.dep_ == "det" for c in token.children)
+        )
+    if token.dep_ in ("amod", "compound") or (token.tag_ == "VBG" and token.dep_ in ("amod", "compound", "pobj")):
+        return True  # "the negotiating team"
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    if trig.needs_actor and any(o.lower_ in _NON_ACTOR_OBJECTS for o in objs):
+        return True  # "meet targets"
+    if trig.id == "speak" and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
+        return True
+    if trig.id in ("exchange_verb", "release_verb") and not any(o.lower_ in _PRISONER_WORDS for o in objs):
+        return True
+    if trig.id == "release_verb" and not (token.dep_ == "xcomp" and token.head.lower_ in ("agree", "agreed", "agrees")):
+        return True  # one side freeing prisoners is no exchange; both agreeing to release them is
+    if trig.id in ("negotiate", "agree", "host") and any(_is_trigger_noun(o) for o in objs):
+        return True  # "negotiated the deal": the noun carries the event
+    if trig.id == "agree" and _agree_to_trigger(token):
+        return True
+    if trig.id == "agree":  # "agreed to continue meetings" is no agreement; "agreed to exchange prisoners" is
+        xcomps = [c for c in token.children if c.dep_ == "xcomp"]
+        objects = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
+            for o in pobjs(c)
+            if o.ent_type_ not in ("DATE", "TIME")
+        ]
+        return not objects and not any(_is_trigger_verb(x) for x in xcomps)
+    return False
+
+
+def _is_trigger_verb(t: Token) -> bool:
+    return any(s[-1].i == t.i for s in t.doc.spans.get(TRIGGER_KEY, []))
+
+
+def _is_trigger_noun(t: Token) -> bool:
+    spans = t.doc.spans.get(TRIGGER_KEY, [])
+    return any(s[-1].i == t.i or (s[-1].dep_ == "conj" and s[-1].head.i == t.i) for s in spans)
+
+
+def _agree_to_trigger(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and any(
+            _is_trigger_noun(o) or any(_is_trigger_noun(x) for x in o.conjuncts) for o in pobjs(c)
+        ):
+            return True
+    return False
+
+
+def _only_demonym(parties: list[Token], resolver: Resolver) -> bool:
+    return all(p.ent_kb_id_.startswith("demonym:") for p in parties if resolver.resolve(p, conjuncts=False))
+
+
+_SENT = words(
+    "send sent sends sending dispatch dispatched dispatches recall recalled recalls withdraw "
+    "withdrew withdrawn pull pulled"
+)
+_ARRIVE = words(
+    "arrive arrived arrives arriving land landed travel traveled travelled traveling travelling "
+    "left leave leaves depart departed visit visited visiting fly flew"
+)
+
+
+def _delegation_moves(scope: Scope) -> bool:
+    """A delegation is a visit when it is sent or recalled, or arrives or leaves."""
+    if scope.verbs and not any(c.dep_ == "agent" for c in scope.verbs[0].children):
+        verb, via = scope.verbs[0].lower_, scope.via
+        if (via in ("dobj", "nsubjpass") and verb in _SENT) or (via == "nsubj" and verb in _ARRIVE):
+            return True
+    return any(c.lower_ in _SENT for c in scope.clauses)
+
+
+def _definite(nodes: list[Token]) -> bool:
+    dets = lexicon().word_list("definite_dets")
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in dets or c.dep_ == "poss") for n in nodes for c in n.children)
+
+
+def _ordinal(nodes: list[Token]) -> str | None:
+    lex = lexicon()
+    for n in nodes:
+        for c in n.children:
+            if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_new"):
+                return "new"
+            if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_old"):
+                return "old"
+    return None
+
+
+def _refine_category(anchor: Token, category: str) -> str:
+    mods = [c.lower_ for c in anchor.children if c.dep_ in ("compound", "amod") and c.i < anchor.i]
+    if category in ("deal", "agreement", "accord", "pact") and mods:
+        if any(m.startswith(("prisoner", "hostage", "detainee")) for m in mods):
+            return "prisoner exchange"
+        if any(m in ("ceasefire", "truce") for m in mods):
+            return "ceasefire"
+        if "peace" in mods:
+            return f"peace {category}"
+    return category
+
+
+def _link_purposes(frames: list[Frame]) -> None:
+    """A meeting verb in the purpose clause of another event word belongs to that event: "met ... to
+    discuss", "flew ... to discuss", "use the visit to meet"; so does the noun in "meet for talks"."""
+    by_token = {f.trigger.i: f for f in frames}
+    for f in frames:
+        x = f.trigger
+        if not x.tag_.startswith("VB"):
+            head = x.head.head if x.dep_ == "pobj" and x.head.lower_ == "for" else None
+            owner = by_token.get(head.i) if head is not None else None
+            if owner is not None and owner.kind == f.kind and owner.trigger.tag_.startswith("VB"):
+                f.part_of = owner.trigger.i
+            continue
+        travel = lexicon().word_list("travel_verbs")
+        for _ in range(3):
+            if x.dep_ not in ("xcomp", "advcl", "conj") or x.head is x or x.head.lower_ in travel:
+                break  # "traveled to Israel to meet Netanyahu" is a trip of its own
+            x = x.head
+            owner = by_token.get(x.i) or next(
+                (by_token[c.i] for c in x.children if c.dep_ == "dobj" and c.i in by_token), None
+            )
+            if owner is not None and owner is not f and owner.kind == f.kind:
+                f.part_of = owner.trigger.i
+                break

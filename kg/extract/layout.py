@@ -1,0 +1,121 @@
+"""The layout of an article: its lines, which of them are boilerplate or photo captions, and its
+sentences as exact character spans.
+
+A line break always ends a sentence (the pipeline sees to that), so a headline or a one-line
+paragraph is a sentence. Lines that are page furniture ("Join our channel", breadcrumbs, credits)
+or photo captions are marked so that nothing is extracted from them.
+
+>>> classify_line("Join our Telegram channel for updates")
+'boilerplate'
+>>> classify_line("The envoy speaks in Kabul. (Photo by AFP)")
+'caption'
+>>> classify_line("Talks resume in Doha")
+'body'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.components import DATELINE
+from kg.nlp.lexicon import boilerplate_patterns
+from kg.records import Mention
+
+Kind = str  # "body" | "boilerplate" | "caption"
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    boiler, captions = boilerplate_patterns()
+    return (
+        re.compile("|".join(f"(?:{p})" for p in boiler), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in captions), re.IGNORECASE),
+    )
+
+
+def classify_line(line: str) -> Kind:
+    """'boilerplate', 'caption' or 'body'."""
+    boiler, captions = _compiled()
+    line = " ".join(line.split())
+    if boiler.search(line):
+        return "boilerplate"
+    if captions.search(line):
+        return "caption"
+    return "body"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its span in the doc, its exact text offsets and the kind of line it is on."""
+
+    index: int
+    span: Span
+    start: int
+    end: int
+    kind: Kind
+    headline: bool = False  # a whole line without closing punctuation, near the top
+
+    @property
+    def usable(self) -> bool:
+        return self.kind == "body"
+
+    def mention(self, text: str, reported_by: str | None = None, trigger: str | None = None) -> Mention:
+        return Mention(self.start, self.end, text[self.start : self.end], reported_by, trigger)
+
+
+class Layout:
+    """Sentences of a doc with their kinds; ``of(token)`` finds a token's sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = text = doc.text  # read once: doc.text joins every token
+        kinds: dict[int, Kind] = {}
+        pos = 0
+        lines: dict[int, str] = {}
+        for line in text.split("\n"):
+            kinds[pos] = classify_line(line) if line.strip() else "body"
+            lines[pos] = line
+            pos += len(line) + 1
+        line_starts = sorted(kinds)
+        self.sentences: list[Sentence] = []
+        self.ents = list(doc.ents)  # read once: each read of doc.ents walks the whole doc
+        pending = None  # a dateline waiting for the sentence it opens
+        for sent in doc.sents:
+            if pending is not None:
+                sent, pending = doc[pending.start : sent.end], None
+            elif DATELINE.fullmatch(text[sent.start_char : sent.end_char].strip() + " "):
+                pending = sent
+                continue
+            raw = text[sent.start_char : sent.end_char]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            end = start + len(stripped)
+            line_start = line_starts[max(0, bisect_right(line_starts, start) - 1)]
+            headline = (
+                lines.get(line_start, "").strip() == stripped
+                and stripped[-1] not in '.!?"”:'
+                and len(self.sentences) < 8
+            )
+            sentence = Sentence(len(self.sentences), sent, start, end, kinds.get(line_start, "body"), headline)
+            self.sentences.append(sentence)
+        self._starts = [s.span.start for s in self.sentences]
+
+    def of(self, token_index: int) -> Sentence | None:
+        """The sentence holding this token (None for the whitespace between sentences)."""
+        i = bisect_right(self._starts, token_index) - 1
+        if i < 0 or token_index >= self.sentences[i].span.end:
+            return None
+        return self.sentences[i]
+
+    def usable(self, token_index: int) -> bool:
+        s = self.of(token_index)
+        return s is not None and s.usable
+
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        return tuple((s.start, s.end) for s in self.sentences)

@@ -1,0 +1,128 @@
+"""Who takes part in an event mention, read off the parse.
+
+Subjects and objects of a meeting verb ("X met Y"), "with" and "between ... and ..." phrases,
+modifiers of the event noun ("the US-Taliban deal", "Karzai's trip"), a clause on it ("the deal
+signed by X and Y", "the accord both parties reached"), the subject of the verb it is an
+argument of ("X and Y held talks", "X reached a deal with Y", "X called off the talks"), and the
+traveller of a trip made for it ("X flew to Muscat to resume talks"). Brokers and hosts ("UN-brokered
+talks", "talks hosted by Qatar") are left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.args import Resolver
+from kg.extract.scope import Scope
+from kg.extract.syntax import RELATIVE, pobjs, subjects
+from kg.nlp.lexicon import Trigger, lexicon, words
+
+PARTY_PREPS = ("with", "between", "among", "involving", "alongside")
+_INCLUDE_VERBS = {"include", "included", "includes", "involve", "involved", "involves", "attend", "attended"}
+_PARTY_CLAUSE_VERBS = words(
+    "held signed reached agreed concluded struck sealed inked brokered negotiated hold sign reach agree conclude"
+)
+
+
+def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
+    """Actor words among the modifiers before a noun, with their own modifiers ("U.S.-Taliban deal");
+    not the broker in "UN-brokered talks"."""
+    brokers = lexicon().word_list("mediator_participles")
+    out: list[Token] = []
+    for c in n.children:
+        if c.lower_ in brokers or any(t.lower_ in brokers for t in c.subtree if t.i > c.i):
+            continue
+        if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < n.i:
+            for t in c.subtree:
+                if t.i < n.i and (resolver.resolve(t, conjuncts=False) or t.tag_ == "PRP$"):
+                    out.append(t)
+    return out
+
+
+def noun_parties(scope: Scope, resolver: Resolver, gathering: bool = False) -> list[Token]:
+    """Parties of an event noun; for a gathering ("a summit of AU leaders", "a visit by the
+    envoy") also those after "of" and "by"."""
+    preps = (*PARTY_PREPS, "of", "by") if gathering else PARTY_PREPS
+    out: list[Token] = list(scope.chain_parties)
+    for n in scope.nodes:
+        out += modifier_tokens(n, resolver)
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [o for o in pobjs(c) if c.lower_ in PARTY_PREPS or resolver.resolve(o)]
+    for verb in scope.clauses:
+        out += clause_parties(verb)
+    return out
+
+
+def clause_parties(verb: Token) -> list[Token]:
+    """Parties named in a clause on the event noun: "the deal signed by X and Y", "the agreement X reached"."""
+    lex = lexicon()
+    support = lex.word_list("support_verbs")
+    if any(c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children):
+        support = frozenset()  # "the deal struck down by the court"
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent" and verb.lower_ in support:
+            out += pobjs(c)
+        elif c.dep_ == "nsubj" and c.lower_ not in RELATIVE and verb.lower_ in support:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in PARTY_PREPS and verb.lower_ in _PARTY_CLAUSE_VERBS:
+            out += pobjs(c)
+        elif c.dep_ == "dobj" and verb.lower_ in _INCLUDE_VERBS:
+            out.append(c)
+    return out
+
+
+def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
+    """Parties from the verb the event is an argument of ("X and Y held talks", "X reached a deal with Y")."""
+    lex = lexicon()
+    support, mediator = lex.word_list("support_verbs"), lex.word_list("mediator_verbs")
+    moving = lex.word_list("travel_verbs") | lex.word_list("cancelled_cues")
+    undoing = lex.word_list("cancelled_cues") | lex.word_list("denied_cues") | lex.word_list("cancel_particle_verbs")
+    verb, out = scope.verbs[0], []
+    if verb is scope.token:
+        return out
+    undone = any(c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children)
+    acting = verb.lower_ in support and verb.lower_ not in mediator and not undone
+    if (
+        acting
+        or (trig.id == "delegation" and verb.lower_ in moving)
+        or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of"))
+    ):  # "X called off the talks", "X withdrew from the deal"
+        if scope.via != "nsubjpass" or trig.id == "delegation":
+            out += subjects(verb)
+        for c in verb.children:
+            if (c.dep_ == "prep" and c.lower_ in PARTY_PREPS) or (c.dep_ == "agent" and acting):
+                out += pobjs(c)
+    return out
+
+
+def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
+    out = [s for s in subjects(verb) if not is_destination(s)]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "agent") or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+            objs = pobjs(c) if c.dep_ in ("prep", "agent") else [c]
+            out += objs
+            if c.dep_ == "dobj":  # "discuss a truce with the Houthis"
+                out += [o for p in c.children if p.dep_ == "prep" and p.lower_ in PARTY_PREPS for o in pobjs(p)]
+        elif c.dep_ == "prep" and c.lower_ == "to" and trig.id == "speak":
+            out += pobjs(c)
+    return out
+
+
+def is_destination(t: Token) -> bool:
+    """ "Jeddah" in "leave for Jeddah to resume talks" (parsed as the subject of 'resume')."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children) and t.ent_type_ in ("GPE", "LOC")
+
+
+def enough_parties(trig: Trigger, keys: list[str], parties: list[Token]) -> bool:
+    """A meeting verb needs someone to meet: an object or "with" actor, or several subjects
+    ("Government and MILF negotiators will meet" names one actor but two sides)."""
+    if trig.id == "visit_verb":
+        return bool(keys)
+    sides = {t.i for p in parties for t in (p, *p.conjuncts)}
+    for p in parties:  # "Government and MILF negotiators"
+        for c in p.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.conjuncts:
+                sides |= {t.i for t in (c, *c.conjuncts)}
+    return len(keys) >= 2 or (len(keys) == 1 and len(sides) >= 2)

@@ -1,0 +1,121 @@
+"""People: titles and roles before a name, affiliations, and surnames joined to full names.
+
+``person_context`` reads the words right before a name: "Taliban spokesman Zabihullah Mujahid"
+gives the role "spokesman" and the affiliation Taliban; "U.S. envoy to Yemen Tim Lenderking"
+gives "envoy" and the United States.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.table import ActorTable
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import lexicon, norm
+
+_FORMER = {"former", "ex", "then", "late", "ousted", "deposed", "exiled"}
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every word of every role phrase ("foreign", "minister", "of", "state", ...)."""
+    return frozenset(w for r in lexicon().roles for w in r.replace("-", " - ").split())
+
+
+def strip_titles(span: Span) -> Span:
+    """The name without leading titles ("Mullah Abdul Ghani Baradar" -> "Abdul Ghani Baradar")."""
+    words, start = role_words(), span.start
+    while start < span.end - 1 and span.doc[start].lower_ in words and span.doc[start].lower_ not in ("of",):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def person_context(doc: Doc, span: Span, table: ActorTable) -> tuple[str | None, str | None, Span | None]:
+    """(role, affiliation key, the prefix span holding both) from the words before a name."""
+    words, lex = role_words(), lexicon()
+    first = span.sent.start
+    j = span.start - 1
+    if j >= first and doc[j].ent_type_ in ("GPE", "ORG"):
+        k = j
+        while k > first and doc[k].ent_iob_ == "I":
+            k -= 1
+        if k - 2 >= first and doc[k - 1].lower_ in ("to", "for", "in") and doc[k - 2].lower_ in words:
+            j = k - 2  # "envoy to Yemen Tim Lenderking"
+    end = j
+    while j >= first and doc[j].lower_ in words and not (doc[j].lower_ == "of" and j == end):
+        j -= 1
+    role = lex.role_of([t.text for t in doc[j + 1 : end + 1]]) if end > j else None
+    if role is None:
+        return None, None, None
+    if j >= first and doc[j].lower_ in _FORMER:  # "former president Hamid Karzai" speaks for no one now
+        return f"former {role}", None, doc[j : span.start]
+    a, start = j, j + 1
+    if a >= first and doc[a].text in ("'s", "’s"):
+        a -= 1
+    affiliation = None
+    if a >= first:
+        key = table.key_at(a)
+        kb = doc[a].ent_kb_id_
+        if key:
+            affiliation = key
+            while a - 1 >= first and table.key_at(a - 1) == key:
+                a -= 1
+            start = a
+        elif kb.startswith("demonym:") and gazetteer().by_iso(kb[8:]) is not None:
+            affiliation, start = gazetteer().by_iso(kb[8:]).key, a
+    return role, affiliation, doc[start : span.start]
+
+
+def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> Iterator[tuple[str, Span, int, str]]:
+    """(key, name span, sentence, alias) for each person mention, surnames joined to full names.
+
+    The key of a full name is its normalised text; a one-word name joins the one full name in
+    the article (or the dictionary person already found) that ends, else starts, with it.
+    """
+    lex = lexicon()
+    cleaned = [(strip_titles(span), sentence) for span, sentence in persons]
+    fulls: dict[str, str] = {}  # key -> label of multi-word names
+    for info in table.actors.values():
+        if info.type == "Person":
+            fulls[info.key] = info.label
+    for span, _ in cleaned:
+        if len(span) > 1:
+            key = norm(span.text)
+            known = lex.actor(span.text)
+            if known is not None:
+                fulls[known.key] = known.name
+            elif not any(key != k and _ends_with(k, key) for k in fulls):
+                fulls[key] = span.text
+    for key in list(fulls):  # "Ghani Baradar" joins "Abdul Ghani Baradar"
+        if any(k != key and _ends_with(k, key) for k in fulls):
+            fulls.pop(key)
+    for span, sentence in cleaned:
+        text = span.text
+        known = lex.actor(text)
+        if known is not None and known.type == "Person":
+            table.add_known(known)
+            yield known.key, span, sentence, text
+            continue
+        key = norm(text)
+        words = key.split()
+        if len(words) == 1:
+            by_last = [k for k in fulls if k.split()[-1] == key and len(k.split()) > 1]
+            by_first = [k for k in fulls if k.split()[0] == key and len(k.split()) > 1]
+            match = by_last if len(by_last) == 1 else by_first if len(by_first) == 1 else []
+            if match:
+                key = match[0]
+        else:
+            longer = [k for k in fulls if k != key and _ends_with(k, key)]
+            if len(longer) == 1:
+                key = longer[0]
+        if key not in table.actors:
+            table.add(key, fulls.get(key, text), "Person")
+        yield key, span, sentence, text
+
+
+def _ends_with(longer: str, shorter: str) -> bool:
+    a, b = longer.split(), shorter.split()
+    return len(a) > len(b) and a[-len(b) :] == b

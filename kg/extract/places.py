@@ -1,0 +1,213 @@
+"""Places: cities, provinces and regions that are not acting, with GeoNames ids where known.
+
+A country named as a location ("in Qatar") is not a place record: its actor key stands for it
+(the mapping then uses the country's actor IRI). "The Omani capital" is the capital of Oman,
+found in the gazetteer; "the Omani capital, Muscat" is Muscat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.actors import clean_span
+from kg.extract.layout import Layout
+from kg.extract.parties import is_destination
+from kg.extract.scope import Scope
+from kg.extract.syntax import pobjs
+from kg.extract.table import ActorTable
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import lexicon, norm
+from kg.records import Mention, Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+CAPITAL_WORDS = ("capital",)
+VENUES = frozenset(("theater", "theatre", "palace", "hotel", "stadium", "airport", "square", "hall", "plaza"))
+_PLACE_HEADS = {"city", "town", "capital", "province", "region", "port", "village", "district", "state"}
+
+
+@dataclass
+class PlaceInfo:
+    key: str
+    label: str
+    geonames: int | None = None
+    country: str | None = None
+    alias_set: dict[str, None] = field(default_factory=dict)
+    sentences: dict[int, None] = field(default_factory=dict)
+
+
+class PlaceTable:
+    """Places by key, and the place (or country actor key) each token stands for."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, PlaceInfo] = {}
+        self._token: dict[int, str] = {}
+        self.countries: set[str] = set()  # keys that are country actors
+
+    def at(self, token_index: int) -> str | None:
+        return self._token.get(token_index)
+
+    def is_country(self, key: str) -> bool:
+        return key in self.countries
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether place ``inner`` lies in ``outer`` (a city in its country), or is it."""
+        info = self.places.get(inner)
+        return inner == outer or (info is not None and info.country == outer)
+
+    def add(
+        self,
+        label: str,
+        alias: str,
+        tokens: tuple[int, int],
+        sentence: int,
+        geonames: int | None = None,
+        country: str | None = None,
+    ) -> str:
+        key = norm(label)
+        info = self.places.setdefault(key, PlaceInfo(key, label, geonames, country))
+        if alias != label:
+            info.alias_set.setdefault(alias, None)
+        info.sentences.setdefault(sentence, None)
+        for i in range(*tokens):
+            self._token[i] = key
+        return key
+
+    def mark_country(self, start: int, end: int, key: str) -> None:
+        self.countries.add(key)
+        for i in range(start, end):
+            self._token[i] = key
+
+    def records(self, text: str, sentences: list[tuple[int, int]]) -> tuple[Place, ...]:
+        return tuple(
+            Place(
+                key=p.key,
+                label=p.label,
+                aliases=tuple(p.alias_set),
+                geonames=p.geonames,
+                country=p.country,
+                mentions=tuple(
+                    Mention(sentences[i][0], sentences[i][1], text[sentences[i][0] : sentences[i][1]])
+                    for i in sorted(p.sentences)
+                ),
+            )
+            for p in self.places.values()
+        )
+
+
+def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
+    """Every place the usable sentences name, and which tokens stand for which place."""
+    table, gaz = PlaceTable(), gazetteer()
+    demonyms: list[tuple[Span, str, int]] = []
+    person_words = {w for a in actors.actors.values() if a.type == "Person" for w in a.key.split()}
+    for ent in layout.ents:
+        sent = layout.of(ent.start)
+        if sent is None or not sent.usable:
+            continue
+        span = clean_span(ent)
+        if not len(span):
+            continue
+        key = actors.key_at(span.start)
+        info = actors.get(key) if key else None
+        if info is not None and info.type == "Country":
+            if ent.kb_id_.startswith("country:") or ent.label_ == "GPE":
+                table.mark_country(span.start, span.end, key)
+            continue
+        if ent.kb_id_.startswith("demonym:"):
+            demonyms.append((span, ent.kb_id_[8:], sent.index))
+            continue
+        region = gaz.region(span.text) if not ent.kb_id_ and gaz.city(span.text) is None else None
+        venue = ent.label_ == "ORG" and not ent.kb_id_ and span[-1].lower_ in VENUES
+        if (ent.label_ not in PLACE_LABELS and region is None and not venue) or info is not None:
+            continue
+        text = span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text
+        if not text[:1].isupper() or any(c.isdigit() for c in text) or norm(text) in person_words:
+            continue
+        if region is not None:
+            table.add(region, text, (span.start, span.end), sent.index)
+            continue
+        city = gaz.city(text)
+        if city is not None:
+            country = gaz.by_iso(city.iso)
+            table.add(
+                city.name, text, (span.start, span.end), sent.index, city.geonames, country.key if country else None
+            )
+        else:
+            table.add(text, text, (span.start, span.end), sent.index)
+    for span, iso, sentence in demonyms:
+        _demonym_capital(doc, span, iso, table, sentence)
+    return table
+
+
+def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence: int) -> None:
+    """ "the Omani capital" -> Muscat; with an apposition ("the Omani capital, Muscat") the named city wins."""
+    head: Token = span.root.head
+    if head.lower_ not in CAPITAL_WORDS or head.i <= span.root.i:
+        return
+    named = [c for c in head.children if c.dep_ == "appos" and table.at(c.i)]
+    if named:
+        key = table.at(named[0].i)
+        for i in range(span.start, head.i + 1):
+            table._token[i] = key
+        return
+    capital = gazetteer().capital(iso)
+    country = gazetteer().by_iso(iso)
+    if capital is not None:
+        table.add(
+            capital.name,
+            doc[span.start : head.i + 1].text,
+            (span.start, head.i + 1),
+            sentence,
+            capital.geonames,
+            country.key if country else None,
+        )
+
+
+def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: bool = False) -> str | None:
+    """Where an event mention happens: "in Geneva", "in the Omani capital", the destination of a
+    trip ("flew to Muscat to resume talks"), "Ankara, where he met ...", "the Doha talks"."""
+
+    def at(obj: Token) -> str | None:
+        """The place a noun names: itself, its apposition ("the Omani capital, Muscat"), or
+        "the (Saudi) city of Jeddah"."""
+        if places.at(obj.i):
+            return places.at(obj.i)
+        for a in obj.children:
+            if a.dep_ == "appos" and places.at(a.i):
+                return places.at(a.i)
+            if a.dep_ == "prep" and a.lower_ == "of" and obj.lower_ in _PLACE_HEADS:
+                found = next((places.at(o.i) for o in pobjs(a) if places.at(o.i)), None)
+                if found:
+                    return found
+        return None
+
+    travel = lexicon().word_list("travel_verbs")
+    arguments = [t for p in parties for t in (p, *p.conjuncts)]
+    for n in [*scope.nodes, *scope.clauses, *scope.verbs[:1], *arguments]:
+        destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
+        preps = ("in", "at", "to", "into") if destination else ("in", "at")
+        for c in n.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                for obj in pobjs(c):
+                    if at(obj):
+                        return at(obj)
+            if c.dep_ in ("compound", "nmod") and c.i < n.i and n in scope.nodes and places.at(c.i):
+                key = places.at(c.i)
+                if key and not places.is_country(key):
+                    return key  # "the Doha talks"
+            if c.dep_ == "dobj" and n.lower_ in ("visit", "visited", "visits", "visiting") and places.at(c.i):
+                return places.at(c.i)
+    if scope.where is not None and places.at(scope.where.i):
+        return places.at(scope.where.i)
+    if scope.travel is not None:
+        for c in scope.travel.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "into", "in"):
+                for obj in pobjs(c):
+                    if at(obj):
+                        return at(obj)
+        for v in (scope.token, *scope.verbs):
+            for s in v.children:
+                if s.dep_ == "nsubj" and is_destination(s) and places.at(s.i):
+                    return places.at(s.i)
+    return None

@@ -1,0 +1,143 @@
+"""Where in the parse an event mention's details are to be found.
+
+An event word sits in a clause: "held [the third round of talks] in Geneva on Monday", "flew to
+Muscat to resume [talks]", "[the deal] signed by X and Y in Pretoria", "[talks] began in September".
+:func:`scope_of` finds the pieces the extractors read: the event words themselves, clauses on
+the event noun ("signed by ...", "the accord both parties reached"), the verbs the event is
+an argument of ("held", "set to resume"), and a trip it is the purpose of ("left for Jeddah
+to resume talks"). What hangs off other words of the sentence is not the event's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.nlp.lexicon import lexicon
+
+ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
+TEMPORAL_PAST = {"after", "following", "since"}
+TEMPORAL_FUTURE = {"before", "ahead", "until", "pending"}
+
+
+@dataclass
+class Scope:
+    token: Token
+    outer: Token
+    nodes: list[Token]
+    clauses: list[Token] = field(default_factory=list)
+    verbs: list[Token] = field(default_factory=list)
+    via: str | None = None  # how the event attaches to verbs[0]: a dependency label or a preposition
+    travel: Token | None = None
+    noun_head: Token | None = None  # a non-container noun the event hangs from ("hopes for a deal")
+    where: Token | None = None  # the place a "where" clause hangs from ("Ankara, where he met ...")
+    frame_verb: Token | None = None  # the clause a participle hangs from ("arrived on Sunday, meeting ...")
+    chain_parties: list[Token] = field(default_factory=list)
+
+
+def _is_verb(t: Token) -> bool:
+    return t.tag_.startswith("VB") or t.tag_ == "MD"
+
+
+def _is_actor_token(t: Token) -> bool:
+    return t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _up_xcomp(verb: Token) -> list[Token]:
+    """The verb and the verbs it completes: "resume" in "are set to resume" gives [resume, set]."""
+    out, x = [verb], verb
+    for _ in range(3):
+        if x.dep_ in ("xcomp",) and x.head is not x and _is_verb(x.head):
+            x = x.head
+            out.append(x)
+        else:
+            break
+    return out
+
+
+def _purpose_travel(verb: Token) -> Token | None:
+    """The trip a verb is the purpose of: "flew to Muscat to resume (talks)"."""
+    travel = lexicon().word_list("travel_verbs")
+    x = verb
+    for _ in range(3):
+        if x.dep_ not in ("xcomp", "advcl") or x.head is x:
+            return None
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+        x = x.head
+        if x.lower_ in travel and to_inf:
+            return x
+    return None
+
+
+def _loose_relative(noun: Token) -> list[Token]:
+    """A relative clause the parser hung elsewhere: "the negotiations, which began on May 2"."""
+    doc, i = noun.doc, noun.right_edge.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("which", "that") and doc[i].dep_ in ("nsubj", "nsubjpass"):
+        verb = doc[i].head
+        if _is_verb(verb) and verb.dep_ != "relcl":
+            return [verb]
+    return []
+
+
+def scope_of(token: Token, noun: bool) -> Scope:
+    """The scope of an event word (see the module docstring)."""
+    if not noun:
+        verbs = _up_xcomp(token)
+        scope = Scope(token, token, [token], verbs=verbs, via="self", travel=_purpose_travel(token))
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and _is_verb(token.head):
+            scope.frame_verb = token.head  # "set foot in North Korea on Sunday, meeting Kim"
+        if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+            scope.where = token.head
+            above = token.head.head
+            if above.dep_ == "prep" and above.head.lower_ in lexicon().word_list("travel_verbs"):
+                scope.travel = above.head
+        return scope
+    lex = lexicon()
+    containers = lex.word_list("container_nouns")
+    anchor = token
+    while anchor.dep_ == "conj" and anchor.head is not anchor and anchor.head.tag_ in ("NN", "NNS"):
+        anchor = anchor.head
+    outer = anchor
+    for _ in range(3):
+        if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ in containers:
+            outer = outer.head.head
+        elif outer.dep_ == "compound" and outer.head.lower_ in containers:
+            outer = outer.head
+        else:
+            break
+    scope = Scope(token, outer, list(dict.fromkeys([anchor, outer])))
+    # "the Russia, Turkey and Iran trilateral summit", parsed as a list ending in the summit
+    top = outer
+    while top.dep_ == "conj" and top.head is not top and _is_actor_token(top.head):
+        top = top.head
+        scope.chain_parties.append(top)
+    scope.clauses = [c for n in scope.nodes for c in n.children if c.dep_ in ("relcl", "acl") and _is_verb(c)]
+    scope.clauses += _loose_relative(outer)
+    head, dep = top.head, top.dep_
+    if head is top:
+        return scope
+    if dep in ARGUMENT_DEPS and _is_verb(head):
+        scope.via, scope.verbs = dep, _up_xcomp(head)
+    elif dep == "pobj":
+        prep, above = head, head.head
+        word = prep.lower_
+        if word == "of" and above.lower_ in ("ahead", "before"):
+            word, above = above.lower_, above.head
+        if _is_verb(above):
+            scope.via, scope.verbs = word, _up_xcomp(above)
+        elif above.tag_.startswith("NN") and above.lower_ not in containers:
+            scope.noun_head = above
+            scope.via = word
+    elif dep == "dative" and _is_verb(head):
+        scope.via, scope.verbs = "to", _up_xcomp(head)
+    if scope.verbs:
+        v = scope.verbs[0]
+        travel = lex.word_list("travel_verbs")
+        if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before"):
+            scope.travel = v
+        else:
+            scope.travel = _purpose_travel(v)
+    return scope

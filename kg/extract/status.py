@@ -1,0 +1,154 @@
+"""What one event mention states: its status (Planned, Occurred, Denied, Cancelled or nothing),
+and whether it speaks of a specific event at all.
+
+Status cues are read nearest first: cancelling words over the event ("called off", "suspended",
+"recalled", "the collapse of"), denials ("denied any talks", "no talks", "did not meet"),
+modifiers ("upcoming", "recent"), a clause on the event noun ("the deal signed in Doha", "the swap
+set to happen"), a trip the event is the purpose of ("flew to Muscat to resume talks"), a
+temporal preposition ("after the deal", "ahead of talks"), then the verb the event is an argument
+of: "will", "set to", "scheduled", or its tense ("held", "has reached"). A present-tense mention
+with no cue ("the talks come as ...") states nothing.
+
+A mention is generic when a wish, call, refusal or modal governs it ("called for talks",
+"refused to hold talks", "talks might lead to a truce"), or it is "any talks" or "such meetings".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.scope import TEMPORAL_FUTURE, TEMPORAL_PAST, Scope
+from kg.extract.syntax import chain
+from kg.nlp.lexicon import lexicon, words
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+_MODALS = {"could", "might", "may", "should", "must", "can"}
+_NEGATIONS = {"not", "n't", "never"}
+_PAST_AUX = {"has", "have", "had", "was", "were", "did"}
+_HAPPEN = words(
+    "hold held holds meet met take took taken happen happened reach reached sign signed agree "
+    "agreed occur occurred attend attended"
+)
+_NOT_PLANNED_FOR_AGREEMENTS = {"agreed", "announced", "announce", "announces", "would"}
+_PLANNED_MODIFIERS = words(
+    "upcoming next planned proposed scheduled future forthcoming expected possible potential prospective tentative"
+)
+_PAST_MODIFIERS = {"recent", "previous", "earlier", "former", "last", "past"}
+
+
+def mention_status(scope: Scope, kind: str) -> str | None:
+    """The status this one mention states, or None."""
+    found = _cancelled_or_denied(scope)
+    if found:
+        return found
+    for n in scope.nodes:
+        for c in n.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED_MODIFIERS:
+                return "Planned"
+            if c.dep_ == "amod" and c.lower_ in _PAST_MODIFIERS and c.lower_ != "last":
+                return "Occurred"
+    planned = lexicon().word_list("planned_cues")
+    if kind == "agreement":
+        planned = planned - _NOT_PLANNED_FOR_AGREEMENTS
+    for clause in scope.clauses:
+        if clause.lower_ in planned or _future(clause):
+            return "Planned"
+        if clause.tag_ in ("VBD", "VBN"):
+            return "Occurred"
+    if kind == "meeting" and scope.travel is not None and scope.travel.tag_ != "VBN":
+        departure = scope.travel.lower_ in lexicon().word_list("departure_verbs")
+        # "departed for talks" is on the way; "flew to Sanaa to discuss" is a trip made
+        return "Occurred" if scope.travel.tag_ == "VBD" and not departure else "Planned"
+    if scope.via in TEMPORAL_PAST:
+        return "Occurred"
+    if scope.via in TEMPORAL_FUTURE:
+        return "Planned"
+    return _from_verbs(scope, planned)
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+
+def _cancelled_or_denied(scope: Scope) -> str | None:
+    lex = lexicon()
+    cancelled, particles = lex.word_list("cancelled_cues"), lex.word_list("cancel_particles")
+    particle_verbs, denied = lex.word_list("cancel_particle_verbs"), lex.word_list("denied_cues")
+    support = lex.word_list("support_verbs")
+    outer = scope.outer
+    if outer is not scope.token and outer.lower_ in cancelled:
+        return "Cancelled"  # "the collapse of the talks"
+    verbs_seen = 0
+    for v in chain(outer, 5)[1:]:
+        if v.lower_ in cancelled:
+            return "Cancelled"
+        if v.lower_ in particle_verbs and any(c.dep_ == "prt" and c.lower_ in particles for c in v.children):
+            return "Cancelled"
+        if v.lower_ in denied:
+            return "Denied"
+        if v.tag_.startswith("VB"):
+            verbs_seen += 1
+            if verbs_seen == 2 or v.lower_ not in support:
+                break
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in outer.children):
+        return "Denied"
+    verb = scope.verbs[0] if scope.verbs else None
+    negated = verb is not None and any(c.dep_ == "neg" and c.lower_ in _NEGATIONS for c in verb.children)
+    if negated and verb.lower_ in _HAPPEN | {scope.token.lower_}:
+        past = verb.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in verb.children)
+        return "Denied" if past else None
+    return None
+
+
+def _from_verbs(scope: Scope, planned: frozenset[str]) -> str | None:
+    lex = lexicon()
+    occurred, support = lex.word_list("occurred_cues"), lex.word_list("support_verbs")
+    for i, v in enumerate(scope.verbs):
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return "Planned"
+        if v.lower_ in planned and v is not scope.token and (i or scope.via in ("dobj", "nsubjpass", "self")):
+            return "Planned"  # "proposed a meeting", "talks are planned", "set to resume"
+        if "to" in aux and v.tag_ == "VB" and (v.lower_ in support or v is scope.token):
+            head = v.head
+            if head is v or head.lower_ in planned or head.tag_.startswith("NN"):
+                return "Planned"
+            continue
+        tense = _tense(v, aux, occurred)
+        if tense or not v.tag_.startswith("VB"):
+            return tense
+    return None
+
+
+def _tense(v: Token, aux: set[str], occurred: frozenset[str]) -> str | None:
+    if v.tag_ == "VBD":
+        return "Occurred"
+    if v.tag_ == "VBN" and (aux & _PAST_AUX or v.dep_ in ("acl", "relcl", "amod")):
+        return "Occurred"
+    if v.tag_ in ("VBZ", "VBP") and v.lower_ in occurred:
+        return "Occurred"
+    return None
+
+
+def is_generic(scope: Scope) -> bool:
+    """Talk of talks rather than a specific occasion (see the module docstring)."""
+    lex = lexicon()
+    cues, report, denied = lex.word_list("generic_cues"), lex.word_list("report_verbs"), lex.word_list("denied_cues")
+    nodes = scope.nodes
+    dets = {c.lower_ for n in nodes for c in n.children if c.dep_ in ("det", "amod")}
+    if "such" in dets or scope.via == "without":
+        return True
+    if "any" in dets:
+        return not any(g.lower_ in denied for g in chain(scope.outer, 4))
+    below = scope.outer
+    for g in chain(scope.outer, 6)[1:]:
+        via_subject = below.dep_ in ("nsubj", "nsubjpass")
+        particle = any(c.dep_ == "prt" for c in g.children)  # "called off" is not "called for"
+        if not via_subject and not particle and g.lower_ in cues and not (g.lower_ == "open" and g.tag_ != "JJ"):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children):
+            return True
+        if (g.lower_ in report and g.tag_.startswith("VB")) or g.dep_ == "ROOT":
+            break
+        below = g
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in scope.token.children)

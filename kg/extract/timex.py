@@ -1,0 +1,128 @@
+"""The time expression that governs an event mention, and its resolution to a date.
+
+The expression is a DATE entity attached to the event word or to the verbs right above it
+("held ... on March 3 last year", "Last week, X and Y agreed", "the summit two months
+ago"), with its preposition ("on Tuesday"). Dates on a reporting verb ("said Saturday") do not
+count; a date on a trip ("fly to Cairo on Monday ahead of talks") is only a weak hint.
+Deadlines and spans ("by March 10", "since 2001") are not the event's date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from kg.extract.dates import resolve_date
+from kg.extract.scope import Scope
+from kg.nlp.lexicon import lexicon
+from kg.records import DateValue
+
+_DATE_PREPS = {"on", "in", "at", "during", "within", "from", "over", "around", "last", "this", "next", "of", "for"}
+_DATE_DEPS = {"npadvmod", "tmod", "advmod", "nmod", "compound", "poss", "appos", "nummod", "amod", "pobj", "dobj"}
+STRONG, WEAK = 2, 1
+# "signed on Monday after years of negotiations": the verb's date is not the negotiations'
+_TEMPORAL_VIA = {"after", "following", "since", "before", "ahead", "until", "pending"}
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression as written, how surely it dates the event, and the tense around it."""
+
+    expression: str
+    strength: int
+    tense: str | None  # "past" | "future" | None
+
+
+def _ent_of(token: Token) -> Span | None:
+    if token.ent_type_ != "DATE":
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def expressions_at(node: Token) -> list[str]:
+    """The DATE entities hanging off ``node``, with their preposition ("on Friday")."""
+    out = []
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+            for obj in c.children:
+                ent = _ent_of(obj) if obj.dep_ == "pobj" else None
+                if ent is not None and (ent.root.i == obj.i or obj.i in (ent.start, ent.end - 1)):
+                    out.append(node.doc[c.i : ent.end].text)
+        elif c.dep_ in _DATE_DEPS:
+            ent = _ent_of(c)
+            if ent is not None and (ent.root.i == c.i or c.i == ent.end - 1):
+                out.append(ent.text)
+    return out
+
+
+def find_times(scope: Scope) -> list[TimeRef]:
+    """The candidate time expressions of an event mention, best first (see the module docstring)."""
+    out: list[TimeRef] = []
+    for n in [*scope.nodes, *scope.clauses]:
+        out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
+    for v in scope.verbs if scope.via not in _TEMPORAL_VIA else ():
+        if v is scope.travel:
+            break
+        if v is scope.token or _dates_event(v):
+            out += [TimeRef(e, STRONG, _tense_of(v)) for e in expressions_at(v)]
+    nxt = _adjacent(scope)
+    if nxt is not None:
+        out.append(nxt)
+    for v in (scope.travel, scope.frame_verb):
+        if v is not None:
+            out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
+    return out
+
+
+def _dates_event(verb: Token) -> bool:
+    """Whether a date on this verb is the event's ("held on", "signed on", "collapsed in"), not a
+    phase's ("takes effect on")."""
+    if verb.lower_ in ("take", "takes", "took", "taken", "taking"):
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    lex = lexicon()
+    words = (
+        lex.word_list("support_verbs")
+        | lex.word_list("cancelled_cues")
+        | lex.word_list("planned_cues")
+        | lex.word_list("denied_cues")
+    )
+    return verb.lower_ in words
+
+
+def _adjacent(scope: Scope) -> TimeRef | None:
+    """A date right after the event noun: "the summit three months ago"."""
+    last = max(t.i for t in scope.nodes)
+    doc = scope.token.doc
+    if last + 1 < len(doc):
+        ent = _ent_of(doc[last + 1])
+        if ent is not None and ent.start == last + 1:
+            return TimeRef(ent.text, STRONG, None)
+    return None
+
+
+def _tense_of(token: Token) -> str | None:
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "shall", "'ll", "to", "would", "wo"} or token.lower_ in ("set", "scheduled", "expected", "due"):
+        return "future"
+    if token.tag_ in ("VBD", "VBN"):
+        return "past"
+    return None
+
+
+def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> DateValue | None:
+    """The date of a time reference; the status decides the direction when the verb does not."""
+    if ref is None:
+        return None
+    tense = ref.tense or {"Planned": "future", "Occurred": "past", "Cancelled": "past", "Denied": "past"}.get(
+        status or ""
+    )
+    if status == "Planned":
+        tense = "future" if ref.tense != "past" else tense
+    return resolve_date(ref.expression, anchor, tense)

@@ -1,0 +1,247 @@
+"""PeaceKG's spaCy components, registered under versioned factory names.
+
+- ``peacekg_line_breaks_v1`` (before the parser): a line break always starts a sentence, so
+  headlines, captions and one-line paragraphs are sentences of their own.
+- ``peacekg_actor_ruler_v1`` (after the NER): matches the lexicon (actors, countries, demonyms)
+  and merges the matches into ``doc.ents``; ``Span.kb_id_`` tells what each match is
+  (``actor:<key>``, ``country:<ISO>``, ``demonym:<ISO>``). It also trims entities that run over
+  a line break.
+- ``peacekg_trigger_matcher_v1``: marks meeting and agreement trigger words in
+  ``doc.spans["peacekg_triggers"]`` (span label = trigger id of the lexicon).
+
+Each separates the pure ``match(doc)`` from setting the annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import Trigger, lexicon
+
+TRIGGER_KEY = "peacekg_triggers"
+# a wire dateline opening a line: "KABUL --", "VIENNA (Reuters) -", "ISTANBUL, May 16 (AP) —"
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?)?(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-) "
+)
+_ENTITY_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE"}
+# what may be left of an NER entity once the lexicon matches inside it are taken out, for the
+# entity to count as a run of several names ("Yemen Hans Grundberg", "U.S.-Houthi")
+_GLUE = {"-", "–", "/", ",", "and", "the", "'s", "’s", "&"}
+
+
+class LineBreaks:
+    """Sets ``is_sent_start`` on the first token after every line break (and forbids a sentence to
+    start at the second word of a line, where the parser sometimes splits after a headline)."""
+
+    def __init__(self, name: str = "peacekg_line_breaks") -> None:
+        self.name = name
+
+    def match(self, doc: Doc) -> list[int]:
+        """Indices of the tokens that start a line."""
+        spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")) if len(doc) else ()
+        return [0] * bool(len(doc)) + [int(i) + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[int(i)].text]
+
+    def datelines(self, doc: Doc, starts: list[int]) -> list[int]:
+        """Indices of the first word after a dateline that opens a line."""
+        out = []
+        for i in starts:
+            if not doc[i].is_upper:
+                continue
+            end = min(len(doc), i + 16)
+            line = doc[i:end].text
+            m = DATELINE.match(line)
+            if m is not None:
+                span = doc.char_span(doc[i].idx + m.end(), doc[i].idx + m.end() + 1, alignment_mode="expand")
+                if span is not None and span.start > i:
+                    out.append(span.start)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = self.match(doc)
+        for i in self.datelines(doc, starts):
+            doc[i].is_sent_start = True  # the dateline is parsed apart; the layout joins it back
+        for i in starts:
+            doc[i].is_sent_start = True
+            # the second word of a line never starts a sentence ("Houthi | negotiators met ...")
+            if i + 1 < len(doc) and doc[i].is_alpha and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False
+        return doc
+
+
+class ActorRuler:
+    """Lexicon matches merged into the statistical entities (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "peacekg_actor_ruler") -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._kinds: dict[str, tuple[str, str]] = {}  # match key -> (entity label, kb id)
+        seen: set[str] = set()
+        for text, label, kb_id in self._patterns():
+            text = text.removeprefix("the ")
+            if not text or text in seen:
+                continue
+            seen.add(text)
+            key = f"{label}|{kb_id}"
+            self._kinds[key] = (label, kb_id)
+            self.matcher.add(key, [nlp.make_doc(text)])
+
+    @staticmethod
+    def _patterns() -> Iterable[tuple[str, str, str]]:
+        gaz = gazetteer()
+        for a in lexicon().actors:
+            if a.type == "Country":
+                continue
+            for text in a.names:
+                yield text, _ENTITY_LABELS[a.type], f"actor:{a.key}"
+                if " " in text and not text.istitle():
+                    yield _title(text), _ENTITY_LABELS[a.type], f"actor:{a.key}"
+        for text, iso in gaz.names():
+            yield text, "GPE", f"country:{iso}"
+        for text, iso in gaz.demonyms():
+            yield text, "NORP", f"demonym:{iso}"
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Lexicon spans, longest first where they overlap."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, kb_id = self._kinds[doc.vocab.strings[match_id]]
+            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        return filter_spans(spans)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = merge_entities(list(_trimmed(doc.ents)), self.match(doc))
+        return doc
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in text.split(" "))
+
+
+def _trimmed(ents: Iterable[Span]) -> Iterable[Span]:
+    """Entities cut at line breaks, without leading or trailing whitespace tokens."""
+    for ent in ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or "\n" in ent.doc[i].text:
+                piece = ent.doc[start:i]
+                while len(piece) and piece[0].is_space:
+                    piece = piece[1:]
+                while len(piece) and piece[-1].is_space:
+                    piece = piece[:-1]
+                if len(piece):
+                    yield Span(ent.doc, piece.start, piece.end, label=ent.label)
+                start = i + 1
+
+
+def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
+    """Statistical entities and lexicon spans combined without overlap.
+
+    A lexicon span replaces every entity it overlaps, except an entity that is longer and
+    says more than the names inside it ("Afghan Foreign Ministry" keeps its own entity even
+    though "Afghan" is a demonym); an entity made only of lexicon names and glue is replaced
+    by those names.
+    """
+    out: list[Span] = []
+    inside: dict[int, list[Span]] = {}
+    for ent in ents:
+        parts = [s for s in found if s.start >= ent.start and s.end <= ent.end]
+        if (parts and len(parts[0]) < len(ent)) or len(parts) > 1:
+            covered = {i for s in parts for i in range(s.start, s.end)}
+            rest = [t for t in ent if t.i not in covered and t.lower_ not in _GLUE and not t.is_punct]
+            if rest:
+                out.append(ent)
+                inside[ent.start] = parts
+                continue
+        if not any(s.start < ent.end and ent.start < s.end for s in found):
+            out.append(ent)
+    kept_spans = {s.start for parts in inside.values() for s in parts}
+    for s in found:
+        if s.start in kept_spans:
+            continue
+        if not any(e.start < s.end and s.start < e.end for e in out):
+            out.append(s)
+    return sorted(out, key=lambda s: s.start)
+
+
+class TriggerMatcher:
+    """Meeting and agreement trigger words from the lexicon.
+
+    A phrase matcher finds the word forms (lower case); the part of speech of the last word and
+    the word required before it ("prisoner" exchange) are checked on the few matches only.
+    """
+
+    def __init__(self, vocab: Vocab, name: str = "peacekg_trigger_matcher") -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._triggers: dict[str, list[Trigger]] = {}  # form -> triggers with that form
+        for trig in lexicon().triggers:
+            for form in trig.forms:
+                if form not in self._triggers:
+                    words = [w for w in re.split(r"(\s+|-)", form) if w.strip()]  # as the tokenizer splits
+                    self.matcher.add(form, [Doc(vocab, words=words)])
+                self._triggers.setdefault(form, []).append(trig)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """One trigger span per head word; a specific trigger wins over an anaphoric one."""
+        best: dict[int, tuple[Trigger, int, int]] = {}
+        for match_id, start, end in self.matcher(doc):
+            head = doc[end - 1]
+            tags = head.tag_
+            for trig in self._triggers[doc.vocab.strings[match_id]]:
+                if not tags.startswith("NN" if trig.pos == "noun" else "VB"):
+                    continue
+                first = start
+                if trig.before:
+                    if start == 0 or doc[start - 1].lower_ not in trig.before:
+                        continue
+                    first = start - 1
+                old = best.get(head.i)
+                if (
+                    old is None
+                    or (old[0].anaphoric and not trig.anaphoric)
+                    or (end - first > old[2] - old[1] and old[0].anaphoric == trig.anaphoric)
+                ):
+                    best[head.i] = (trig, first, end)
+        return [Span(doc, s, e, label=t.id) for t, s, e in (best[i] for i in sorted(best))]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[TRIGGER_KEY] = self.match(doc)
+        return doc
+
+
+@Language.factory("peacekg_line_breaks_v1")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks(name)
+
+
+@Language.factory("peacekg_actor_ruler_v1")
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    return ActorRuler(nlp, name)
+
+
+@Language.factory("peacekg_trigger_matcher_v1")
+def make_trigger_matcher(nlp: Language, name: str) -> TriggerMatcher:
+    return TriggerMatcher(nlp.vocab, name)
+
+
+_MATCHERS: dict[int, TriggerMatcher] = {}
+
+
+def trigger_spans(doc: Doc) -> list[Span]:
+    """The trigger spans of a doc: those the pipeline set, else found now (a doc parsed by
+    another pipeline of the same language)."""
+    if TRIGGER_KEY in doc.spans:
+        return list(doc.spans[TRIGGER_KEY])
+    matcher = _MATCHERS.get(id(doc.vocab))
+    if matcher is None:
+        matcher = _MATCHERS[id(doc.vocab)] = TriggerMatcher(doc.vocab)
+    return matcher.match(doc)

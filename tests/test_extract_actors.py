@@ -1,0 +1,114 @@
+"""Actors: one per real entity, canonical names, aliases, types, roles; no outlets or captions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_nlp import labels, run
+
+pytestmark = pytest.mark.slow
+
+
+def test_full_name_surname_and_title_are_one_person():
+    x = run("Colombian President Gustavo Petro met rebel leaders on Monday. Petro said the talks were useful.")
+    petro = next(a for a in x.actors if a.label == "Gustavo Petro")
+    assert petro.type == "Person" and petro.role == "president" and petro.affiliation == "colombia"
+    assert {"Petro", "Colombian President Gustavo Petro"} <= set(petro.aliases)
+    assert sum(a.label == "Gustavo Petro" for a in x.actors) == 1
+
+
+def test_a_person_outside_the_dictionary_joins_surname_to_full_name():
+    x = run("Mediator Amina Yusufova arrived in Juba on Friday. Yusufova will stay for a week.")
+    person = [a for a in x.actors if a.type == "Person"]
+    assert [p.label for p in person] == ["Amina Yusufova"] and "Yusufova" in person[0].aliases
+
+
+def test_role_and_affiliation_from_the_words_before_a_name():
+    x = run("Houthi spokesman Mohammed Abdulsalam said the group was ready for a prisoner swap.")
+    person = next(a for a in x.actors if a.label == "Mohammed Abdulsalam")
+    assert person.role == "spokesman" and person.affiliation == "houthis"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [
+        ("The ELN announced a unilateral truce.", "ELN", "Organization"),
+        ("Ansar Allah fighters seized the port.", "Houthis", "Organization"),
+        ("Officials from the U.S. and the UAE met in Riyadh.", "United States", "Country"),
+        ("Officials from the U.S. and the UAE met in Riyadh.", "United Arab Emirates", "Country"),
+        ("The MILF and Manila signed the framework in 2012.", "Moro Islamic Liberation Front", "Organization"),
+        ("Zelenskyy thanked the European Union for its support.", "Volodymyr Zelensky", "Person"),
+    ],
+)
+def test_dictionary_names_are_canonical(text, label, kind):
+    assert labels(run(text))[label] == kind
+
+
+def test_acronym_joins_its_expansion():
+    x = run("The Bangsamoro Interim Council (BIC) met on Tuesday. The BIC later approved the plan.")
+    orgs = [a for a in x.actors if a.type == "Organization"]
+    assert [o.label for o in orgs] == ["Bangsamoro Interim Council"] and "BIC" in orgs[0].aliases
+
+
+def test_the_afghan_government_is_afghanistan():
+    x = run("The Afghan government rejected the proposal.")
+    assert labels(x) == {"Afghanistan": "Country"}
+    assert "Afghan government" in next(a for a in x.actors if a.label == "Afghanistan").aliases
+
+
+def test_a_capital_that_speaks_is_its_country_and_a_capital_as_location_is_a_place():
+    x = run("Moscow rejected the offer. Delegates gathered in Moscow on Sunday.")
+    assert labels(x) == {"Russia": "Country"}
+    assert "Moscow" in next(a for a in x.actors if a.label == "Russia").aliases
+    assert [p.label for p in x.places] == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels told Reuters they would attend. Al Jazeera and TOLOnews also reported it.",
+        "Negotiators are fluent in Pashto and Dari.",
+        "Fighting paused during Eid al-Fitr.",
+        "Join our Telegram channel for the latest news",
+    ],
+)
+def test_outlets_languages_holidays_and_boilerplate_are_not_actors(text):
+    assert not [a for a in run(text).actors if a.type != "Country"]
+
+
+def test_people_named_only_in_a_photo_caption_are_not_actors():
+    text = (
+        "Sudanese army chief Abdel Fattah al-Burhan speaks in Port Sudan. (Photo by AFP)\n"
+        "The RSF said talks in Jeddah would resume."
+    )
+    found = labels(run(text))
+    assert "Abdel Fattah al-Burhan" not in found and found.get("Rapid Support Forces") == "Organization"
+
+
+def test_provinces_and_regions_are_places_not_actors():
+    x = run("Fighting spread across Tigray and Amhara, and into Helmand province.")
+    assert not x.actors
+    assert {"Tigray", "Amhara"} <= {p.label for p in x.places}
+
+
+def test_cities_carry_geonames_ids_and_their_country():
+    x = run("Negotiators gathered in Doha.")
+    doha = next(p for p in x.places if p.label == "Doha")
+    assert doha.geonames == 290030 and doha.country == "qatar"
+
+
+def test_keys_are_stable_across_articles():
+    a, b = (
+        run("Hamas accepted the proposal.", article_id="a"),
+        run("The proposal was accepted by Hamas.", article_id="b"),
+    )
+    assert [x.key for x in a.actors] == [x.key for x in b.actors] == ["hamas"]
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_person():
+    x = run("General Abdel Fattah al-Burhan rejected the talks. Burhan said the army would keep fighting.")
+    assert [a.label for a in x.actors if "Burhan" in a.label or "Burhan" in a.aliases] == ["Abdel Fattah al-Burhan"]
+
+
+def test_a_venue_is_a_place():
+    x = run("The accord was signed at the Colon Theater in Bogota.")
+    assert "Colon Theater" not in labels(x) and "Colon Theater" in {p.label for p in x.places}

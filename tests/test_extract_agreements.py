@@ -1,0 +1,112 @@
+"""Agreements: deals, ceasefires, prisoner exchanges, agreed procedures; parties, date, status."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_nlp import names, only, run
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "category", "when", "status"),
+    [
+        (
+            "Ethiopia and the TPLF signed a peace agreement in Pretoria on November 2, 2022.",
+            {"Ethiopia", "Tigray People's Liberation Front"},
+            "peace agreement",
+            "2022-11-02",
+            "Occurred",
+        ),
+        (
+            "Russia and Ukraine agreed on Tuesday to exchange 300 prisoners of war.",
+            {"Russia", "Ukraine"},
+            "prisoner exchange",
+            "2024-03-12",
+            "Occurred",
+        ),
+        (
+            "The Colombian government and the FARC reached a ceasefire agreement in June 2016.",
+            {"Colombia", "FARC"},
+            "ceasefire",
+            "2016-06",
+            "Occurred",
+        ),
+        (
+            "Israel and Hamas are expected to sign a hostage deal next week.",
+            {"Israel", "Hamas"},
+            "prisoner exchange",
+            "2024-03",
+            "Planned",
+        ),
+        (
+            "The truce between the Houthis and Saudi Arabia collapsed in October.",
+            {"Houthis", "Saudi Arabia"},
+            "ceasefire",
+            "2023-10",
+            "Cancelled",
+        ),
+        (
+            "Last month Armenia and Azerbaijan settled on rules and procedures of their border commission.",
+            {"Armenia", "Azerbaijan"},
+            "procedural",
+            "2024-02",
+            "Occurred",
+        ),
+    ],
+)
+def test_parties_category_date_status(text, parties, category, when, status):
+    x = run(text)
+    a = only(x.agreements)
+    assert parties <= names(x, a.participants)
+    assert a.category == category
+    assert a.date.iso == when
+    assert a.status == status
+
+
+def test_a_deal_named_by_its_parties():
+    x = run("Violence rose after the US-Taliban deal.")
+    assert names(x, only(x.agreements).participants) == {"United States", "Taliban"}
+
+
+def test_a_deal_signed_by_parties_in_a_place():
+    x = run("The accord signed by Manila and the MILF in Kuala Lumpur in March 2014 ended the conflict.")
+    a = only(x.agreements)
+    assert a.place == "kuala lumpur" and a.date.iso == "2014-03"
+    assert names(x, a.participants) >= {"Philippines", "Moro Islamic Liberation Front"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy said a ceasefire could save thousands of lives.",
+        "Hamas and Israel remain far from any deal.",
+        "Hamas and Israel agreed to keep talking next week.",
+        "The rebels released the hostages in exchange for food.",
+        "Talks ended without a ceasefire.",
+    ],
+)
+def test_hopes_and_idioms_are_no_agreement(text):
+    assert not run(text).agreements
+
+
+def test_agreeing_to_release_detainees_is_a_prisoner_exchange():
+    x = run("Yemen's government and the Houthis agreed on Monday to release nearly 900 detainees.")
+    a = only(x.agreements)
+    assert a.category == "prisoner exchange" and names(x, a.participants) == {"Yemen", "Houthis"}
+
+
+def test_one_side_freeing_prisoners_is_no_agreement():
+    assert not run("The Taliban released 20 prisoners in Kandahar on Sunday.").agreements
+
+
+def test_a_deal_struck_down_is_cancelled_and_the_court_is_no_party():
+    x = run("The 2008 deal between Manila and the MILF was struck down by the Supreme Court.")
+    a = only(x.agreements)
+    assert a.status == "Cancelled" and "supreme court" not in a.participants
+
+
+def test_withdrawing_from_a_deal_cancels_it_and_names_a_party():
+    x = run("Russia on Monday withdrew from the grain deal with Ukraine.")
+    a = only(x.agreements)
+    assert a.status == "Cancelled" and "russia" in a.participants

@@ -1,0 +1,59 @@
+"""Layout: boilerplate and caption lines, headlines, datelines, sentences within lines."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_nlp import labels, run
+
+from kg.extract.layout import Layout, classify_line
+from kg.nlp.pipeline import shared_pipeline
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Join our WhatsApp channel for breaking updates", "boilerplate"),
+        ("Home  /  Middle East  /  Yemen", "boilerplate"),
+        ("By Amira Haddad and Tom Fielding", "boilerplate"),
+        ("(Reporting by Amira Haddad; Editing by Tom Fielding)", "boilerplate"),
+        ("Associated Press writer Tom Fielding in Nairobi contributed to this report.", "boilerplate"),
+        ("Source: news agencies", "boilerplate"),
+        ("Read more", "boilerplate"),
+        ("Rebel fighters in Mindanao in 2019. (Photo by Ted Aljibe/AFP)", "caption"),
+        ("Negotiators in Doha (REUTERS/Ibraheem al-Omari)", "caption"),
+        ("Envoy Martin Griffiths (R) meets Houthi officials in Sanaa", "caption"),
+        ("FILE PHOTO: Delegates gather in Geneva", "caption"),
+        ("The two sides met in Geneva on Monday.", "body"),
+        ("Talks resume in Jeddah", "body"),
+    ],
+)
+def test_line_kinds(line, kind):
+    assert classify_line(line) == kind
+
+
+@pytest.mark.slow
+def test_a_dateline_stays_with_its_sentence_but_is_parsed_apart():
+    text = "NAIROBI (Reuters) - Ethiopian and TPLF negotiators met in Nairobi on Monday.\n"
+    layout = Layout(shared_pipeline()(text))
+    assert [text[s.start : s.end] for s in layout.sentences] == [text.strip()]
+    x = run(text)
+    assert {a.label for a in x.actors} == {"Ethiopia", "Tigray People's Liberation Front"}
+
+
+@pytest.mark.slow
+def test_headlines_are_marked():
+    layout = Layout(shared_pipeline()("Colombia and ELN resume talks\n\nThe talks began on Monday in Havana."))
+    assert [s.headline for s in layout.sentences] == [True, False]
+
+
+@pytest.mark.slow
+def test_reporters_and_bylines_are_not_actors():
+    text = (
+        "By Amira Haddad\n"
+        "Houthi and Saudi officials met in Muscat on Monday.\n"
+        "Al Jazeera's Hashem Ahelbarra, reporting from Amman, said the talks were positive.\n"
+        "(Reporting by Amira Haddad; Editing by Tom Fielding)\n"
+    )
+    found = labels(run(text))
+    assert not {"Amira Haddad", "Hashem Ahelbarra", "Tom Fielding"} & set(found)
+    assert {"Houthis", "Saudi Arabia"} <= set(found)

