@@ -11,6 +11,8 @@ identity string); :mod:`kg.rdf.ids` turns keys into IRIs.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -18,6 +20,22 @@ from typing import Literal
 ActorType = Literal["Person", "Organization", "Country"]
 Status = Literal["Planned", "Occurred", "Denied", "Cancelled"]
 Precision = Literal["day", "month", "year"]
+
+
+def key_of(name: str) -> str:
+    """Identity key of a name: case, dots, possessive 's, punctuation, spacing and a leading 'the' aside.
+
+    >>> key_of("the U.S.") == key_of("US")
+    True
+    >>> key_of("Karzai’s")
+    'karzai'
+    """
+    s = unicodedata.normalize("NFKC", str(name)).lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s).replace(".", "")
+    s = " ".join(re.sub(r"[^\w\s]|_", " ", s).split())
+    return s.removeprefix("the ")
+
+
 ACTOR_TYPES: tuple[str, ...] = ("Person", "Organization", "Country")
 STATUSES: tuple[str, ...] = ("Planned", "Occurred", "Denied", "Cancelled")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from kg.rdf.ids import Ids, key_of, slug
+from kg.rdf.ids import Ids, slug
+from kg.records import key_of
 from kg.rdf.namespaces import RDFS
 
 HOSTILE = [

@@ -24,9 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
-from kg.rdf.ids import key_of
+from kg.records import key_of
+from kg.resources import ontology_dir
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "ontology" / "lexicon"
+LEXICON_DIR = ontology_dir() / "lexicon"
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 

@@ -23,23 +23,13 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
+from kg.records import key_of
+
+__all__ = ["Ids", "key_of", "safe_segment", "slug"]
+
 MAX_SLUG = 80
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._~-]{1,200}")
-
-
-def key_of(name: str) -> str:
-    """Identity key of a name: case, dots, possessive 's, punctuation, spacing and a leading 'the' aside.
-
-    >>> key_of("the U.S.") == key_of("US")
-    True
-    >>> key_of("Karzai’s")
-    'karzai'
-    """
-    s = unicodedata.normalize("NFKC", str(name)).lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s).replace(".", "")
-    s = " ".join(re.sub(r"[^\w\s]|_", " ", s).split())
-    return s.removeprefix("the ")
 
 
 def slug(text: str) -> str:

@@ -14,7 +14,7 @@ LIMITs); user queries never do. IRIs are put into queries only as validated ``Na
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -34,9 +34,14 @@ def select(store: ox.Store, query: str, graph: str | None = None) -> list[Row]:
     options: dict[str, object] = {"use_default_graph_as_union": graph is None}
     if graph is not None:
         options["default_graph"] = [ox.NamedNode(graph)]
+    # pyoxigraph results must be dropped on the thread that made them: consume them here, and
+    # never leave them to the garbage collector (which may run on another server thread)
     solutions = store.query(PROLOGUE + query, **options)
-    names = [v.value for v in solutions.variables]
-    return [{name: row[name] for name in names if row[name] is not None} for row in solutions]
+    try:
+        names = [v.value for v in solutions.variables]
+        return [{name: row[name] for name in names if row[name] is not None} for row in solutions]
+    finally:
+        del solutions
 
 
 def node(iri: str) -> str:
@@ -201,13 +206,17 @@ def graph_triples(store: ox.Store, graph: str, limit: int = PROPERTY_LIMIT) -> l
     return select(store, f"SELECT ?s ?p ?o {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {limit}", graph=graph)
 
 
-def describe(store: ox.Store, iri: str) -> Iterator[ox.Triple]:
+def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
     """The data twin of a resource: its own triples, plus the labels of what it links to."""
-    return store.query(
+    triples = store.query(
         f"""{PROLOGUE}CONSTRUCT {{ {node(iri)} ?p ?o . ?o rdfs:label ?l }}
         WHERE {{ {node(iri)} ?p ?o OPTIONAL {{ ?o rdfs:label ?l }} }}""",
         use_default_graph_as_union=True,
     )
+    try:
+        return list(triples)
+    finally:
+        del triples
 
 
 def ontology_terms(store: ox.Store, graph: str) -> list[dict[str, object]]:
