@@ -6,6 +6,7 @@ planned, then held), one an agreement; the third has an id that needs percent-en
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -149,6 +150,10 @@ def running_server(ds: Dataset, **overrides: object) -> Iterator[RunningServer]:
             if not stopping.is_set():
                 raise
 
+    # pyoxigraph objects may only be dropped by the thread that made them; the test thread makes
+    # some (through rdflib), so the collector must not run on a server thread meanwhile
+    gc.collect()
+    gc.disable()
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
@@ -161,6 +166,8 @@ def running_server(ds: Dataset, **overrides: object) -> Iterator[RunningServer]:
         server.task_dispatcher.shutdown()
         thread.join(timeout=10)
         app.extensions["peacekg"].close()
+        gc.enable()
+        gc.collect()
 
 
 def test_sample_data_has_the_shape_the_mapping_writes():

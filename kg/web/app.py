@@ -49,6 +49,9 @@ def create_app(store: Dataset, settings: Settings | None = None) -> Flask:
         expose_headers=["Link", "Content-Disposition", sparql.TRUNCATED_HEADER],
     )
     app.register_error_handler(Exception, handle_error)
+    # pyoxigraph results may only be dropped by the thread that made them: collect what start-up
+    # left behind here, on this thread, before server threads can trigger the collector
+    gc.collect()
     return app
 
 
