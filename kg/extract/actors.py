@@ -33,6 +33,12 @@ _ORG_WORDS = words(
     "congress senate house cabinet jirga taliban academy school company secretariat board "
     "directorate program programme initiative forum observatory"
 )
+_LOCATIVE = words("at near outside inside")
+# words of a generic body's name ("Foreign Ministry") that need its country to name one body
+_BODY_WORDS = words(
+    "foreign interior defense defence justice finance information health security intelligence "
+    "general armed national presidential military affairs of"
+)
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
 _VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
 _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persian"}
@@ -176,6 +182,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 table.add_known(gaz.capital_country(text), alias=text, **where)
             elif gaz.city(text) is None and not gaz.region(text) and _person_in_disguise(doc, span):
                 persons.append((span, sent.index))  # "Mohammad Naeem said", tagged GPE
+            elif gaz.city(text) is None and not gaz.region(text) and _surname(span, table, persons):
+                persons.append((span, sent.index))  # "spoke with Burhan", tagged GPE
     for key, span, sentence, alias in merge_person_names(persons, table):
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
@@ -209,8 +217,23 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     gaz, text = gazetteer(), span.text
     if _junk(text) and not (text.isupper() and text.title() != text and gaz.city(text.title())):
         return
+    titled = _after_title(span)
+    if titled is not None:
+        persons.append((titled, sentence))  # "Field Marshal Birhanu Jula" tagged ORG
+        return
     if len(span) > 6 or lexicon().role_of([t.text for t in span[:1]]):
         return  # a title ("Special Representative for ...") or a run-on
+    if len(span) > 1 and span[-1].lower_ in _agreement_nouns():
+        return  # a named agreement ("the Minsk Agreement") is an event, not an actor
+    if len(span) == 1 and span[0].lower_ in _ORG_WORDS:
+        return  # "the Army": a body of no one named
+    if span[-1].lower_ in ("of", "for", "and", "on") or doc[span.end : span.end + 1].text[:1].isdigit():
+        return  # a name cut short ("Group of" 20)
+    body = any(t.lower_ in _ORG_WORDS and t.lower_ != "house" for t in span) or (
+        span.start and doc[span.start - 1].text in _POSSESSIVE
+    )
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE and not body:
+        return  # an unknown name one is "at" is a place or a building ("talks at Freedom House")
     if text.isupper() and len(text) > 3 and gaz.city(text.title()):
         return  # a dateline ("KABUL --") is a place
     country = gaz.country(text)
@@ -222,11 +245,58 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     if _person_in_disguise(doc, span):
         persons.append((span, sentence))  # "spokesman Janan Mosazai" tagged ORG
         return
-    names = [*(norm(p.text) for p, _ in persons), *(a.key for a in table.actors.values() if a.type == "Person")]
-    if len(span) == 1 and table.get(norm(text)) is None and any(norm(text) in name.split() for name in names):
+    names = _person_names(table, persons)
+    if _surname(span, table, persons):
         persons.append((span, sentence))  # "Karzai's" or "Burhan said" tagged ORG
         return
-    table.add(norm(text), text, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
+    parts = [t for t in span if t.text != "-"]
+    if 2 <= len(parts) < len(span) and all(any(norm(t.text) in name.split() for name in names) for t in parts):
+        persons += [(span.doc[t.i : t.i + 1], sentence) for t in parts]  # "the Putin-Zelensky summit"
+        return
+    label = _with_possessor(span) or text
+    table.add(norm(label), label, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
+    if label != text:
+        table.get(norm(label)).alias_set.setdefault(label, None)  # type: ignore[union-attr]
+
+
+def _after_title(span: Span) -> Span | None:
+    """The name after a leading title, when the rest reads as a person's name."""
+    lex = lexicon()
+    for n in range(min(3, len(span) - 2), 0, -1):
+        if lex.role_of([t.text for t in span[:n]]) == " ".join(t.lower_ for t in span[:n]):
+            rest = span.doc[span.start + n : span.end]
+            return rest if _looks_like_person(rest) else None
+    return None
+
+
+def _person_names(table: ActorTable, persons: list[tuple[Span, str]]) -> list[str]:
+    return [*(norm(p.text) for p, _ in persons), *(a.key for a in table.actors.values() if a.type == "Person")]
+
+
+def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]]) -> bool:
+    """A single word that is part of the name of a person named before ("Burhan")."""
+    key = norm(span.text)
+    return (
+        len(span) == 1 and table.get(key) is None and any(key in name.split() for name in _person_names(table, persons))
+    )
+
+
+def _agreement_nouns() -> frozenset[str]:
+    forms = {f for t in lexicon().triggers if t.kind == "agreement" and t.pos == "noun" for f in t.forms}
+    return frozenset(forms | {"protocol", "protocols", "charter"})
+
+
+def _with_possessor(span: Span) -> str | None:
+    """A generic body named with its country: "Egypt's Foreign Ministry" is the Egyptian Foreign
+    Ministry, not any foreign ministry."""
+    if not all(t.lower_ in _ORG_WORDS or t.lower_ in _BODY_WORDS for t in span):
+        return None
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in _POSSESSIVE:
+        country = gazetteer().country(doc[span.start - 2].text)
+        if country is not None:
+            return f"{country.name}'s {span.text}"
+    return None
 
 
 def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -> None:

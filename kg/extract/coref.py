@@ -117,8 +117,14 @@ class Grouper:
             if not self._attach_anywhere(f):
                 self._place_frame(f)
         for d in self.drafts:
+            if d.kind == "agreement":
+                _inherit(d, self.drafts)
+        for d in self.drafts:
             self._complete_sides(d)
             self._add_represented(d)
+        for d in self.drafts:
+            if d.kind == "agreement" and not d.places:
+                d.places = _venue(d, self.drafts)
         return self.drafts
 
     def _add_represented(self, d: Draft) -> None:
@@ -167,8 +173,9 @@ class Grouper:
             return True
         if f.generic or f.anaphoric:
             return False
-        if f.participants or f.place or (when is not None and strength == STRONG):
-            if f.kind == "agreement" and not f.participants and not f.definite and when is None:
+        if f.participants or f.place or f.named or f.source is not None or (when is not None and strength == STRONG):
+            specific = f.definite or f.named or f.source is not None
+            if f.kind == "agreement" and not f.participants and not specific and when is None:
                 return False
             d = Draft(f.kind, f.category, f.family)
             d.add(f, when, strength, self.places)
@@ -213,6 +220,8 @@ class Grouper:
     def _compatible(self, d: Draft, f: Frame, when: DateValue | None, strength: int, loose: bool) -> bool:
         if d.kind != f.kind:
             return False
+        if f.named and _name(f) not in {_name(x) for x in d.frames if x.named}:
+            return False  # "the Minsk Agreement" is no other deal
         if not _families(d.family, f.family) and not (f.definite and f.family == "agreement"):
             return False
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
@@ -268,6 +277,34 @@ class Grouper:
             info = self.actors.get(k)
             out.add(info.affiliation if info and info.type != "Country" and info.affiliation else k)
         return out
+
+
+def _inherit(agreement: Draft, drafts: list[Draft]) -> None:
+    """A deal the talks produced takes their parties, place and date where it names none."""
+    sources = {f.source for f in agreement.frames if f.source is not None}
+    meeting = next((d for d in drafts if d.kind == "meeting" and sources & {f.index for f in d.frames}), None)
+    if meeting is None:
+        return
+    if not agreement.participants:
+        agreement.participants = list(meeting.participants)
+    if not agreement.places:
+        agreement.places = list(meeting.places[:1])
+    if not agreement.dates:
+        agreement.dates = list(meeting.dates)
+
+
+def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:
+    """Where a deal was made when the text says so only of the talks that made it: the place of a
+    meeting told in the same sentence ("the talks in Doha ended with a deal")."""
+    sentences = {f.sentence.index for f in agreement.frames if not f.generic}
+    for d in drafts:
+        if d.kind == "meeting" and d.places and sentences & {f.sentence.index for f in d.frames if f.place}:
+            return d.places[:1]
+    return []
+
+
+def _name(f: Frame) -> str:
+    return " ".join(c.lower_ for c in f.trigger.children if c.dep_ == "compound" and c.i < f.trigger.i)
 
 
 def _absorb(owner: Frame, part: Frame) -> None:

@@ -307,9 +307,7 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word]
 
 
-@_rule(
-    rf"within (?:the (?:next|coming) )?(?:(?:{_alt(_VAGUE)}|{_NUM}) )?(?P<unit>hour|day|week|month|year)s?"
-)
+@_rule(rf"within (?:the (?:next|coming) )?(?:(?:{_alt(_VAGUE)}|{_NUM}) )?(?P<unit>hour|day|week|month|year)s?")
 def _within(m: re.Match[str], ctx: _Context) -> DateValue | None:
     """Within hours, days or a week: the anchor's month; longer limits are spans."""
     short = m["unit"] in ("hour", "day") or (m["unit"] == "week" and m["n"] in ("a", "one", "1"))

@@ -63,6 +63,8 @@ class Frame:
     explicit_parties: int = 0
     sides: int = 0  # how many parties the sentence names, found or not ("Afghan politicians")
     part_of: int | None = None  # token index of the frame this one belongs to (a purpose clause)
+    named: bool = False  # a proper name ("the Minsk Agreement"): specific without parties or date
+    source: int | None = None  # token index of the meeting that made this deal ("the summit produced a statement")
 
     @property
     def index(self) -> int:
@@ -83,7 +85,26 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
             if not frame.generic:
                 resolver.note_event(frame.index, frame.participants, frame.kind)
     _link_purposes(frames)
+    _link_sources(frames)
     return frames
+
+
+def _link_sources(frames: list[Frame]) -> None:
+    """A deal the talks produced or ended with is theirs: "the summit produced a joint statement",
+    "the round ended with an accord"."""
+    meetings = {f.trigger.i: f for f in frames if f.kind == "meeting" and f.trigger.tag_.startswith("NN")}
+    lex = lexicon()
+    verbs = lex.word_list("support_verbs") | lex.word_list("end_verbs")
+    for f in frames:
+        t = f.trigger
+        if f.kind != "agreement" or not t.tag_.startswith("NN"):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "with" else t.head if t.dep_ == "dobj" else None
+        if verb is None or verb.lower_ not in verbs:
+            continue
+        source = next((meetings[s.i] for s in subjects(verb) if s.i in meetings), None)
+        if source is not None:
+            f.source = source.index
 
 
 def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, places: PlaceTable) -> Frame | None:
@@ -99,6 +120,9 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     parties = _parties(scope, trig, resolver, talk_of_talks)
     if noun:
         _read_noun_phrase(frame, scope, trig)
+        frame.named = (trig.kind == "agreement" and not sentence.headline and token.text[:1].isupper()) and any(
+            c.dep_ == "compound" and c.tag_ == "NNP" and c.i < token.i for c in token.children
+        )
     keys: list[str] = []
     for p in parties:
         for k in resolver.resolve(p):
@@ -114,6 +138,10 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     # a clause that dates or places the event makes it specific: "talks that opened in Geneva on Monday"
     frame.generic = talk_of_talks and not (scope.clauses and any(expressions_at(c) for c in scope.clauses))
     frame.status = mention_status(scope, frame.kind)
+    if frame.status == "Denied" and any(c.lower_ == "such" for n in scope.nodes for c in n.children):
+        frame.definite = True  # "denied that any such meeting took place" refers back
+    if trig.status and frame.status not in ("Cancelled", "Denied"):
+        frame.status = trig.status  # "intends to invite them": the meeting is yet to be
     frame.times = find_times(scope)
     frame.place = event_place(
         scope,
@@ -201,12 +229,13 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
             for o in pobjs(c)
             if o.ent_type_ not in ("DATE", "TIME")
         ]
-        return not objects and not any(_is_trigger_verb(x) for x in xcomps)
+        return not objects and not any(_is_trigger_verb(x, "agreement") for x in xcomps)
     return False
 
 
-def _is_trigger_verb(t: Token) -> bool:
-    return any(s[-1].i == t.i for s in t.doc.spans.get(TRIGGER_KEY, []))
+def _is_trigger_verb(t: Token, kind: str | None = None) -> bool:
+    kinds = {tr.id: tr.kind for tr in lexicon().triggers}
+    return any(s[-1].i == t.i and kind in (None, kinds[s.label_]) for s in t.doc.spans.get(TRIGGER_KEY, []))
 
 
 def _is_trigger_noun(t: Token) -> bool:

@@ -58,7 +58,9 @@ def clause_parties(verb: Token) -> list[Token]:
     """Parties named in a clause on the event noun: "the deal signed by X and Y", "the agreement X reached"."""
     lex = lexicon()
     support = lex.word_list("support_verbs")
-    if any(c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children):
+    if verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
+        c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children
+    ):
         support = frozenset()  # "the deal struck down by the court"
     out: list[Token] = []
     for c in verb.children:
@@ -82,7 +84,11 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     verb, out = scope.verbs[0], []
     if verb is scope.token:
         return out
-    undone = any(c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children)
+    if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
+        return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]
+    undone = verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
+        c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children
+    )  # "called off", not "carried out"
     acting = verb.lower_ in support and verb.lower_ not in mediator and not undone
     if (
         acting

@@ -24,6 +24,7 @@ from kg.records import Mention, Place
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 CAPITAL_WORDS = ("capital",)
 VENUES = frozenset(("theater", "theatre", "palace", "hotel", "stadium", "airport", "square", "hall", "plaza"))
+_OCCASIONS = {"ceremony", "meeting", "summit", "talks", "conference", "event", "gathering", "signing"}
 _PLACE_HEADS = {"city", "town", "capital", "province", "region", "port", "village", "district", "state"}
 
 
@@ -180,10 +181,13 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
                 found = next((places.at(o.i) for o in pobjs(a) if places.at(o.i)), None)
                 if found:
                     return found
+        if obj.lower_ in _OCCASIONS:  # "at a Havana ceremony"
+            return next((places.at(c.i) for c in obj.children if c.dep_ == "compound" and places.at(c.i)), None)
         return None
 
     travel = lexicon().word_list("travel_verbs")
     arguments = [t for p in parties for t in (p, *p.conjuncts)]
+    arguments.sort(key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))  # "X in Karabakh met Y in Yevlakh"
     for n in [*scope.nodes, *scope.clauses, *scope.verbs[:1], *arguments]:
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
@@ -200,6 +204,9 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
                 return places.at(c.i)
     if scope.where is not None and places.at(scope.where.i):
         return places.at(scope.where.i)
+    for v in scope.verbs[:1]:  # "Jeddah, where the two sides signed a declaration"
+        if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children) and at(v.head):
+            return at(v.head)
     if scope.travel is not None:
         for c in scope.travel.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "into", "in"):

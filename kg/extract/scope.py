@@ -56,6 +56,15 @@ def _up_xcomp(verb: Token) -> list[Token]:
     return out
 
 
+def _predicate(verb: Token) -> list[Token]:
+    """The verb an adjective predicate governs: "begin" in "talks are due to begin"."""
+    planned = lexicon().word_list("planned_cues")
+    for a in verb.children:
+        if a.dep_ == "acomp" and a.lower_ in planned:
+            return [x for x in a.children if x.dep_ == "xcomp" and _is_verb(x)][:1]
+    return []
+
+
 def _purpose_travel(verb: Token) -> Token | None:
     """The trip a verb is the purpose of: "flew to Muscat to resume (talks)"."""
     travel = lexicon().word_list("travel_verbs")
@@ -133,6 +142,8 @@ def scope_of(token: Token, noun: bool) -> Scope:
             scope.via = word
     elif dep == "dative" and _is_verb(head):
         scope.via, scope.verbs = "to", _up_xcomp(head)
+    if scope.verbs and scope.via == "nsubj":
+        scope.verbs = _predicate(scope.verbs[0]) + scope.verbs
     if scope.verbs:
         v = scope.verbs[0]
         travel = lex.word_list("travel_verbs")

@@ -136,15 +136,16 @@ def is_generic(scope: Scope) -> bool:
     cues, report, denied = lex.word_list("generic_cues"), lex.word_list("report_verbs"), lex.word_list("denied_cues")
     nodes = scope.nodes
     dets = {c.lower_ for n in nodes for c in n.children if c.dep_ in ("det", "amod")}
-    if "such" in dets or scope.via == "without":
+    if scope.via == "without":
         return True
-    if "any" in dets:
+    if "any" in dets or "such" in dets:  # "denied that any such meeting took place" is about one
         return not any(g.lower_ in denied for g in chain(scope.outer, 4))
     below = scope.outer
     for g in chain(scope.outer, 6)[1:]:
         via_subject = below.dep_ in ("nsubj", "nsubjpass")
         particle = any(c.dep_ == "prt" for c in g.children)  # "called off" is not "called for"
-        if not via_subject and not particle and g.lower_ in cues and not (g.lower_ == "open" and g.tag_ != "JJ"):
+        cue = g.lower_ in cues and g.tag_ not in ("NNP", "NNPS") and not (g.lower_ == "open" and g.tag_ != "JJ")
+        if not via_subject and not particle and cue:  # "may", not "May"
             return True
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children):
             return True

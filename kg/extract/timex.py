@@ -92,6 +92,7 @@ def _dates_event(verb: Token) -> bool:
         | lex.word_list("cancelled_cues")
         | lex.word_list("planned_cues")
         | lex.word_list("denied_cues")
+        | lex.word_list("end_verbs")
     )
     return verb.lower_ in words
 

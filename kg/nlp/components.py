@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -201,9 +201,10 @@ class TriggerMatcher:
                     continue
                 first = start
                 if trig.before:
-                    if start == 0 or doc[start - 1].lower_ not in trig.before:
+                    if start > 0 and doc[start - 1].lower_ in trig.before:
+                        first = start - 1
+                    elif not _licensed(head, trig):
                         continue
-                    first = start - 1
                 old = best.get(head.i)
                 if (
                     old is None
@@ -216,6 +217,19 @@ class TriggerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[TRIGGER_KEY] = self.match(doc)
         return doc
+
+
+def _licensed(head: Token, trig: Trigger) -> bool:
+    """A trigger lacking its word before may stand as the object of a verb it names ("signed a
+    declaration"), before "of" and that word or a people ("a swap of 230 Ukrainians"), or after
+    a place name ("the Nairobi declaration")."""
+    if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
+        return True
+    for p in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
+        if p.dep_ == "pobj" and (p.lower_ in trig.before or (p.ent_type_ == "NORP" and p.tag_ == "NNPS")):
+            return True  # "an exchange of prisoners", "a swap of 230 Ukrainians for 248 Russians"
+    prev = head.doc[head.i - 1] if head.i > 0 else None
+    return trig.named and prev is not None and prev.ent_type_ in ("GPE", "LOC", "FAC") and prev.dep_ == "compound"
 
 
 @Language.factory("peacekg_line_breaks_v1")

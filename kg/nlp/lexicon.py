@@ -79,6 +79,9 @@ class Trigger:
     pos: str  # noun | verb
     forms: tuple[str, ...]
     before: tuple[str, ...] = ()  # words that must precede it ("prisoner" exchange), any one of them
+    object_of: tuple[str, ...] = ()  # or verbs it may be the object of instead ("signed a declaration")
+    named: bool = False  # or a place name before it will do instead ("the Nairobi declaration")
+    status: str | None = None  # the status the word itself states ("invite": Planned)
     needs_actor: bool = False  # a verb that is an event only with an actor argument ("meet targets" is not)
     anaphoric: bool = False  # alone it only refers back ("the exchange")
     family: str = ""
@@ -168,6 +171,9 @@ def _read_triggers(path: Path) -> tuple[tuple[Trigger, ...], dict[str, frozenset
                     pos=spec["pos"],
                     forms=tuple(spec.get("forms") or [tid]),
                     before=tuple(spec.get("before", ())),
+                    object_of=tuple(spec.get("object_of", ())),
+                    named=bool(spec.get("named")),
+                    status=spec.get("status"),
                     needs_actor=bool(spec.get("needs_actor")),
                     anaphoric=bool(spec.get("anaphoric")),
                     family=spec.get("family", spec["category"]),
