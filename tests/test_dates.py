@@ -262,3 +262,22 @@ def test_unknown_tense_is_refused():
 )
 def test_normalize_expression(text, expected):
     assert normalize_expression(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "tense", "iso"),
+    [
+        ("on New Year's Eve", date(2023, 1, 5), "past", "2022-12-31"),
+        ("New Year’s Day", date(2021, 12, 20), "future", "2022-01-01"),
+        ("on Christmas Eve", date(2019, 12, 28), "past", "2019-12-24"),
+        ("Christmas Day 2015", None, None, "2015-12-25"),
+        ("on New Year's Eve", date(2023, 1, 5), None, "2022-12-31"),  # the nearest one
+        ("Christmas Day", date(2020, 7, 1), None, "2020-12-25"),
+    ],
+)
+def test_fixed_holidays_resolve_to_their_day(expression, anchor, tense, iso):
+    _check(expression, anchor, tense, iso, "day")
+
+
+def test_a_moving_holiday_names_no_day():
+    assert resolve_date("on Easter", WED, "past") is None

@@ -112,3 +112,20 @@ def test_a_surname_tagged_as_an_organisation_joins_the_person():
 def test_a_venue_is_a_place():
     x = run("The accord was signed at the Colon Theater in Bogota.")
     assert "Colon Theater" not in labels(x) and "Colon Theater" in {p.label for p in x.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Burhan met Hemedti in Jeddah on Saturday.", {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo"}),
+        ("On Saturday, Machar told reporters he had met Kiir in Juba.", {"Riek Machar", "Salva Kiir"}),
+    ],
+)
+def test_a_bare_surname_names_the_one_dictionary_person_with_it(text, expected):
+    x = run(text)
+    assert expected <= {a.label for a in x.actors}
+
+
+def test_a_name_word_several_dictionary_persons_share_names_none_of_them():
+    x = run("Kim told reporters on Monday that the talks would go ahead.")
+    assert all(a.label != "Sung Kim" for a in x.actors)

@@ -110,3 +110,23 @@ def test_withdrawing_from_a_deal_cancels_it_and_names_a_party():
     x = run("Russia on Monday withdrew from the grain deal with Ukraine.")
     a = only(x.agreements)
     assert a.status == "Cancelled" and "russia" in a.participants
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "On New Year's Eve, the Philippine president announced that his government had agreed a "
+            "ceasefire with the MILF.",
+            "2023-12-31",
+        ),
+        ("On Monday, Sudan announced that it had signed a truce with the RSF.", "2024-03-11"),
+    ],
+)
+def test_an_announcement_dates_the_deal_it_tells_of(text, when):
+    assert only(run(text).agreements).date.iso == when
+
+
+def test_an_announced_future_deal_takes_no_date_from_the_announcement():
+    x = run("On Monday, Sudan announced that it will sign a truce with the RSF.")
+    assert all(a.date is None or a.date.iso != "2024-03-11" for a in x.agreements)

@@ -53,3 +53,51 @@ def test_the_original_and_the_revised_accord_are_two_agreements():
     assert {a.date.iso for a in x.agreements} == {"2024-03-14", "2023-09"}
     revised = next(a for a in x.agreements if a.date.iso == "2024-03-14")
     assert any(e.text.startswith("Critics") for e in revised.evidence)
+
+
+BACKGROUND = """Parliament to debate Yemen truce
+
+The parliament in Sanaa will debate the ceasefire in Hodeidah on Sunday.
+
+Omani mediators met the Houthi and Saudi delegations in Muscat on Thursday before announcing the deal.
+
+The truce is set to take effect on Monday.
+
+A six-month truce in April 2022 collapsed in October of that year.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Fighting eased across Yemen on Friday as the truce took hold, residents said.",
+        "The ceasefire in Yemen is holding, officials said on Friday.",
+    ],
+)
+def test_a_dated_past_truce_keeps_apart_from_the_ceasefire_of_the_lead(lead):
+    x = run(f"{lead}\n\nA six-month truce in April 2022 collapsed in October of that year.")
+    past = only(tuple(a for a in x.agreements if a.date and a.date.iso == "2022-04"))
+    assert [e.text for e in past.evidence] == ["A six-month truce in April 2022 collapsed in October of that year."]
+
+
+def test_a_deal_naming_no_party_takes_the_sides_of_the_talks_that_made_it_not_their_host():
+    x = run(BACKGROUND)
+    deal = next(a for a in x.agreements if any("before announcing the deal" in e.text for e in a.evidence))
+    assert set(deal.participants) == {"houthis", "saudi arabia"}
+    assert deal.date.iso == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "year"),
+    [
+        (
+            "Manila suspended talks that had been taking place in Oslo after a rebel attack in August 2017.",
+            "2017-08",
+        ),
+        ("Riyadh broke off negotiations that had been held in Muscat when fighting flared in 2019.", "2019"),
+    ],
+)
+def test_talks_told_in_the_past_perfect_take_the_year_their_sentence_names(earlier, year):
+    x = run(f"Government and rebel negotiators resumed talks in Oslo on Monday. {earlier}")
+    assert any(m.date is not None and m.date.iso == year and m.status == "Cancelled" for m in x.meetings)
+    assert len(x.meetings) == 2

@@ -159,3 +159,18 @@ def test_an_envoy_takes_part_for_the_country_named_in_the_article():
 def test_a_former_leader_speaks_for_no_country():
     x = run("Former president Hamid Karzai met Taliban officials in Moscow on Tuesday.")
     assert "afghanistan" not in only(x.meetings).participants
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A third round, hosted by Norway in Oslo, ended on Friday with a joint statement by Manila and the NDF.",
+            "oslo",
+        ),
+        ("The talks between Armenia and Azerbaijan, hosted by Kazakhstan in Almaty, opened on Monday.", "almaty"),
+    ],
+)
+def test_the_place_of_the_host_clause_is_the_meetings(text, place):
+    m = next(m for m in run(text).meetings)
+    assert m.place == place

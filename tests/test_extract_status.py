@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest_nlp import only, run
+from conftest_nlp import names, only, run
 
 pytestmark = pytest.mark.slow
 
@@ -32,3 +32,56 @@ def test_status_of_one_mention(text, status):
 def test_the_strongest_status_of_several_mentions_wins():
     text = "Israel and Hamas will meet in Cairo on Monday. The meeting was later called off by the mediators."
     assert only(run(text).meetings).status == "Cancelled"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The MILF pulled out of the talks with Manila in Kuala Lumpur.", {"Moro Islamic Liberation Front"}),
+        ("The Houthis walked out of the negotiations with Saudi Arabia.", {"Houthis", "Saudi Arabia"}),
+        ("Azerbaijan skipped a meeting with Armenia in Brussels on Friday.", {"Azerbaijan", "Armenia"}),
+        ("Ukraine boycotted the talks with Russia in Minsk.", {"Ukraine", "Russia"}),
+        ("Armenia pulled out of what was to have been a summit with Azerbaijan in Prague.", set()),
+    ],
+)
+def test_leaving_or_skipping_a_meeting_cancels_it(text, parties):
+    x = run(text)
+    m = only(x.meetings)
+    assert m.status == "Cancelled"
+    assert parties <= names(x, m.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MILF and Manila held talks in Kuala Lumpur, and the rebels later went out for dinner.",
+        "Armenia and Azerbaijan met in Brussels; the sides pulled their troops back from the border.",
+    ],
+)
+def test_a_phrasal_verb_elsewhere_cancels_nothing(text):
+    assert only(run(text).meetings).status == "Occurred"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Saudi officials denied that any such meeting had taken place.",
+        "Riyadh denied the meeting had happened.",
+    ],
+)
+def test_a_denial_in_the_next_sentence_denies_the_meeting(denial):
+    x = run(f"Houthi envoys met Saudi officials in Muscat on Monday, a newspaper reported. {denial}")
+    assert only(x.meetings).status == "Denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit between Armenia and Azerbaijan was to be held in Prague next month.",
+        "Talks between the Houthis and Saudi Arabia are to resume in Muscat next week.",
+    ],
+)
+def test_be_to_announces_a_planned_meeting(text):
+    m = only(run(text).meetings)
+    assert m.status == "Planned"
+    assert m.place is not None

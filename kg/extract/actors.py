@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.layout import Layout
-from kg.extract.persons import merge_person_names, person_context
+from kg.extract.persons import dictionary_surname, merge_person_names, person_context
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon, norm, words
@@ -274,10 +274,13 @@ def _person_names(table: ActorTable, persons: list[tuple[Span, str]]) -> list[st
 
 
 def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]]) -> bool:
-    """A single word that is part of the name of a person named before ("Burhan")."""
+    """A single word that is part of the name of a person named before ("Burhan"), or the surname
+    of one dictionary person."""
     key = norm(span.text)
     return (
-        len(span) == 1 and table.get(key) is None and any(key in name.split() for name in _person_names(table, persons))
+        len(span) == 1
+        and table.get(key) is None
+        and (any(key in name.split() for name in _person_names(table, persons)) or dictionary_surname(key) is not None)
     )
 
 

@@ -29,6 +29,7 @@ from kg.extract.timex import STRONG, resolve
 from kg.records import DateValue
 
 _GATHERINGS = ("meeting", "summit", "conference")
+_BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
 
@@ -119,6 +120,8 @@ class Grouper:
         for d in self.drafts:
             if d.kind == "agreement":
                 _inherit(d, self.drafts)
+                if not d.participants:
+                    self._from_talks(d)
         for d in self.drafts:
             self._complete_sides(d)
             self._add_represented(d)
@@ -220,9 +223,11 @@ class Grouper:
     def _compatible(self, d: Draft, f: Frame, when: DateValue | None, strength: int, loose: bool) -> bool:
         if d.kind != f.kind:
             return False
+        if not f.participants and (when is None or strength != STRONG) and self._background(d) and not self._near(d, f):
+            return False  # "a truce in November 2023 collapsed" is not "the ceasefire" of the lead
         if f.named and _name(f) not in {_name(x) for x in d.frames if x.named}:
             return False  # "the Minsk Agreement" is no other deal
-        if not _families(d.family, f.family) and not (f.definite and f.family == "agreement"):
+        if not _families(d.family, f.family) and not (f.definite and "agreement" in (f.family, d.family)):
             return False
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
         if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
@@ -258,6 +263,37 @@ class Grouper:
             return mine <= theirs or theirs <= mine or bool(set(persons) & set(d.participants))
         return mine == theirs
 
+    def _from_talks(self, agreement: Draft) -> None:
+        """A deal that names no party, told in the same or the next sentence as talks, is between
+        the sides of those talks: countries and groups, persons counting for the side they serve,
+        and not the host of the talks ("mediators met both teams in Doha before announcing the deal")."""
+        mine = {f.sentence.index for f in agreement.frames if not f.generic}
+        for d in self.drafts:
+            if d.kind != "meeting" or not d.participants:
+                continue
+            if not any(0 <= i - f.sentence.index <= 1 for f in d.frames for i in mine):
+                continue
+            sides = [p for p in dict.fromkeys(self._side(k) for k in d.participants) if p in self.actors.actors]
+            hosts = {p for p in sides if any(self.places.contains(p, place) for place in d.places)}
+            sides = [p for p in sides if p not in hosts and (a := self.actors.get(p)) and a.type != "Person"]
+            if len(sides) == 2:
+                agreement.participants = sides
+                agreement.dates = agreement.dates or list(d.dates)
+                return
+
+    def _background(self, d: Draft) -> bool:
+        """An event dated well before the article: background, not the story."""
+        when = d.date
+        if self.anchor is None or when is None or not when.iso or not any(s == STRONG for _, s in d.dates):
+            return False
+        year, month = int(when.iso[:4]), int(when.iso[5:7]) if len(when.iso) >= 7 else 12
+        return (self.anchor.year - year) * 12 + self.anchor.month - month > _BACKGROUND_MONTHS
+
+    @staticmethod
+    def _near(d: Draft, f: Frame) -> bool:
+        """Told right after the event's own mention (the same or the next sentence)."""
+        return any(0 <= f.sentence.index - x.sentence.index <= 1 for x in d.frames)
+
     def _shares(self, d: Draft, f: Frame, when: DateValue | None) -> bool:
         """Positive evidence that an indefinite mention is about this event."""
         if f.participants and d.participants and self._parties(f.participants) & self._parties(d.participants):
@@ -272,11 +308,11 @@ class Grouper:
 
     def _parties(self, keys: list[str]) -> set[str]:
         """Persons and bodies stand for the country or group they serve."""
-        out = set()
-        for k in keys:
-            info = self.actors.get(k)
-            out.add(info.affiliation if info and info.type != "Country" and info.affiliation else k)
-        return out
+        return {self._side(k) for k in keys}
+
+    def _side(self, key: str) -> str:
+        info = self.actors.get(key)
+        return info.affiliation if info and info.type != "Country" and info.affiliation else key
 
 
 def _inherit(agreement: Draft, drafts: list[Draft]) -> None:

@@ -391,6 +391,33 @@ def _numeric(m: re.Match[str], ctx: _Context) -> DateValue | None:
     return _value(ctx, date(year, 1, 1), "year") if readings else None
 
 
+_HOLIDAYS = {"new year eve": (12, 31), "new year day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25)}
+
+
+_HOLIDAY = rf"(?P<h>{_alt(_HOLIDAYS)})(?: {_YEAR})?"
+
+
+def names_holiday(text: str) -> bool:
+    """Whether ``text`` names a holiday on a fixed day, which taggers often call an event.
+
+    >>> names_holiday("New Year's Eve"), names_holiday("the Olympics")
+    (True, False)
+    """
+    return re.fullmatch(_HOLIDAY, _canonical(_split_lead(_trim(text))[1])) is not None
+
+
+@_rule(_HOLIDAY)
+def _holiday(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """A holiday on a fixed day ("New Year's Eve", "Christmas Day 2021"): a month-day by tense."""
+    month, day = _HOLIDAYS[m["h"]]
+    if m["y"]:
+        return _value(ctx, date(int(m["y"]), month, day), "day")
+    if ctx.tense is not None:
+        return _value(ctx, _month_day(ctx, month, day), "day")
+    nearest = min((date(y, month, day) for y in range(ctx.at.year - 1, ctx.at.year + 2)), key=lambda d: abs(d - ctx.at))
+    return _value(ctx, nearest, "day")  # a holiday spoken of without tense is the one at hand
+
+
 @_rule(rf"(?:year |(?P<season>spring|summer|autumn|fall|winter) (?:of )?)?{_YEAR}")
 def _year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     if m["season"] == "winter":

@@ -277,7 +277,12 @@ def _delegation_moves(scope: Scope) -> bool:
 
 def _definite(nodes: list[Token]) -> bool:
     dets = lexicon().word_list("definite_dets")
-    return any(c.dep_ in ("det", "poss") and (c.lower_ in dets or c.dep_ == "poss") for n in nodes for c in n.children)
+    return any(
+        (c.dep_ in ("det", "poss") and (c.lower_ in dets or c.dep_ == "poss"))
+        or (c.dep_ == "amod" and c.lower_ == "such")
+        for n in nodes
+        for c in n.children
+    )  # "any such meeting" points back like "that meeting"
 
 
 def _ordinal(nodes: list[Token]) -> str | None:

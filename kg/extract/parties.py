@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.args import Resolver
 from kg.extract.scope import Scope
-from kg.extract.syntax import RELATIVE, pobjs, subjects
+from kg.extract.syntax import RELATIVE, particles, pobjs, subjects
 from kg.nlp.lexicon import Trigger, lexicon, words
 
 PARTY_PREPS = ("with", "between", "among", "involving", "alongside")
@@ -59,7 +59,7 @@ def clause_parties(verb: Token) -> list[Token]:
     lex = lexicon()
     support = lex.word_list("support_verbs")
     if verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
-        c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children
+        c.lower_ in lex.word_list("cancel_particles") for c in particles(verb)
     ):
         support = frozenset()  # "the deal struck down by the court"
     out: list[Token] = []
@@ -87,7 +87,7 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
         return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]
     undone = verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
-        c.dep_ == "prt" and c.lower_ in lex.word_list("cancel_particles") for c in verb.children
+        c.lower_ in lex.word_list("cancel_particles") for c in particles(verb)
     )  # "called off", not "carried out"
     acting = verb.lower_ in support and verb.lower_ not in mediator and not undone
     if (

@@ -107,6 +107,11 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
             match = by_last if len(by_last) == 1 else by_first if len(by_first) == 1 else []
             if match:
                 key = match[0]
+            elif (known_key := dictionary_surname(key)) is not None and not by_last and not by_first:
+                known = lex.by_key[known_key]
+                table.add_known(known)  # "Machar", when the dictionary has one Machar
+                yield known.key, span, sentence, text
+                continue
         else:
             longer = [k for k in fulls if k != key and _ends_with(k, key)]
             if len(longer) == 1:
@@ -114,6 +119,34 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
         if key not in table.actors:
             table.add(key, fulls.get(key, text), "Person")
         yield key, span, sentence, text
+
+
+@lru_cache(maxsize=1)
+def _dictionary_surnames() -> dict[str, str]:
+    """Last name word -> the dictionary person it names, for words in no other person's name
+    ("Kim" is in several, so it names none)."""
+    last: dict[str, str] = {}
+    holders: dict[str, set[str]] = {}
+    for a in lexicon().actors:
+        if a.type != "Person":
+            continue
+        for name in {a.name, *a.aliases}:
+            words = norm(name).split()
+            for w in words:
+                holders.setdefault(w, set()).add(a.key)
+            if len(words) >= 2:
+                last[words[-1]] = a.key
+    return {w: key for w, key in last.items() if holders[w] == {key}}
+
+
+def dictionary_surname(word: str) -> str | None:
+    """The dictionary person a bare surname names, when only one has it.
+
+    >>> dictionary_surname("Machar")
+    'riek machar'
+    """
+    key = norm(word)
+    return _dictionary_surnames().get(key) if len(key.split()) == 1 else None
 
 
 def _ends_with(longer: str, shorter: str) -> bool:

@@ -188,7 +188,9 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
     travel = lexicon().word_list("travel_verbs")
     arguments = [t for p in parties for t in (p, *p.conjuncts)]
     arguments.sort(key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))  # "X in Karabakh met Y in Yevlakh"
-    for n in [*scope.nodes, *scope.clauses, *scope.verbs[:1], *arguments]:
+    # "hosted by Mexico in Mexico City": the place is often parsed as the host's
+    agents = [o for v in scope.clauses for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+    for n in [*scope.nodes, *scope.clauses, *agents, *scope.verbs[:1], *arguments]:
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
         for c in n.children:

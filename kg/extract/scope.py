@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extract.syntax import BE, pobjs
 from kg.nlp.lexicon import lexicon
 
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
@@ -57,11 +58,14 @@ def _up_xcomp(verb: Token) -> list[Token]:
 
 
 def _predicate(verb: Token) -> list[Token]:
-    """The verb an adjective predicate governs: "begin" in "talks are due to begin"."""
+    """The verb an adjective predicate governs: "begin" in "talks are due to begin"; the verb of
+    "be to" ("talks were to resume")."""
     planned = lexicon().word_list("planned_cues")
     for a in verb.children:
         if a.dep_ == "acomp" and a.lower_ in planned:
             return [x for x in a.children if x.dep_ == "xcomp" and _is_verb(x)][:1]
+        if verb.lower_ in BE and a.dep_ == "xcomp" and _is_verb(a) and any(c.lower_ == "to" for c in a.children):
+            return [a]  # "the summit was to be held in Cairo"
     return []
 
 
@@ -135,6 +139,8 @@ def scope_of(token: Token, noun: bool) -> Scope:
         word = prep.lower_
         if word == "of" and above.lower_ in ("ahead", "before"):
             word, above = above.lower_, above.head
+        elif above.dep_ == "prep" and not pobjs(above) and _is_verb(above.head):
+            above = above.head  # "pulled out of the talks": a particle taken for a preposition
         if _is_verb(above):
             scope.via, scope.verbs = word, _up_xcomp(above)
         elif above.tag_.startswith("NN") and above.lower_ not in containers:

@@ -18,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.scope import TEMPORAL_FUTURE, TEMPORAL_PAST, Scope
-from kg.extract.syntax import chain
+from kg.extract.syntax import BE, chain
+from kg.extract.syntax import particles as verb_particles
 from kg.nlp.lexicon import lexicon, words
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
@@ -78,18 +79,24 @@ def _cancelled_or_denied(scope: Scope) -> str | None:
     outer = scope.outer
     if outer is not scope.token and outer.lower_ in cancelled:
         return "Cancelled"  # "the collapse of the talks"
+    if _counterfactual(outer):
+        return "Cancelled"
     verbs_seen = 0
     for v in chain(outer, 5)[1:]:
         if v.lower_ in cancelled:
             return "Cancelled"
-        if v.lower_ in particle_verbs and any(c.dep_ == "prt" and c.lower_ in particles for c in v.children):
+        if v.lower_ in particle_verbs and any(c.lower_ in particles for c in verb_particles(v)):
             return "Cancelled"
         if v.lower_ in denied:
             return "Denied"
+        if v.tag_.startswith("NN"):
+            break  # "put off a vote on the deal" puts off the vote
         if v.tag_.startswith("VB"):
+            if v.lower_ in _HAPPEN and v.dep_ == "ccomp":
+                continue  # "denied that the meeting had taken place"
             verbs_seen += 1
-            if verbs_seen == 2 or v.lower_ not in support:
-                break
+            if verbs_seen == 2 or v.lower_ not in support or v.dep_ == "advcl":
+                break  # "threatened to quit if the deal is approved" quits no deal
     if any(c.dep_ == "det" and c.lower_ == "no" for c in outer.children):
         return "Denied"
     verb = scope.verbs[0] if scope.verbs else None
@@ -100,11 +107,22 @@ def _cancelled_or_denied(scope: Scope) -> str | None:
     return None
 
 
+def _counterfactual(noun: Token) -> bool:
+    """ "what was to have been a summit": an event that was meant to be and is no more."""
+    been = noun.head
+    if noun.dep_ not in ("attr", "nsubj") or been.lower_ != "been":
+        return False
+    aux = {c.lower_ for c in been.children if c.dep_ == "aux"}
+    return {"to", "have"} <= aux and been.head.lower_ in ("was", "were")
+
+
 def _from_verbs(scope: Scope, planned: frozenset[str]) -> str | None:
     lex = lexicon()
     occurred, support = lex.word_list("occurred_cues"), lex.word_list("support_verbs")
     for i, v in enumerate(scope.verbs):
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if v.dep_ == "xcomp" and "to" in aux and v.head.lower_ in BE and "have" not in aux:
+            return "Planned"  # "talks were to resume on Friday"
         if aux & _FUTURE_AUX:
             return "Planned"
         if v.lower_ in planned and v is not scope.token and (i or scope.via in ("dobj", "nsubjpass", "self")):
@@ -143,7 +161,7 @@ def is_generic(scope: Scope) -> bool:
     below = scope.outer
     for g in chain(scope.outer, 6)[1:]:
         via_subject = below.dep_ in ("nsubj", "nsubjpass")
-        particle = any(c.dep_ == "prt" for c in g.children)  # "called off" is not "called for"
+        particle = bool(verb_particles(g))  # "called off" is not "called for"
         cue = g.lower_ in cues and g.tag_ not in ("NNP", "NNPS") and not (g.lower_ == "open" and g.tag_ != "JJ")
         if not via_subject and not particle and cue:  # "may", not "May"
             return True

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE = {"who", "that", "which", "whom"}
+BE = {"is", "are", "was", "were", "am", "be", "'s", "'re"}
 
 
 def chain(token: Token, limit: int = 5) -> list[Token]:
@@ -39,6 +40,16 @@ def subjects(verb: Token) -> list[Token]:
             return []
         x = x.head
     return []
+
+
+def particles(verb: Token) -> list[Token]:
+    """The particles of a phrasal verb: "off" in "called off", and "out" in "pulled out of",
+    which parsers often take for a preposition (one with no object of its own)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1 and not pobjs(c) and any(c.children))
+    ]
 
 
 def pobjs(prep: Token) -> list[Token]:

@@ -9,16 +9,18 @@ Deadlines and spans ("by March 10", "since 2001") are not the event's date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from kg.extract.dates import resolve_date
+from kg.extract.dates import names_holiday, resolve_date
 from kg.extract.scope import Scope
 from kg.nlp.lexicon import lexicon
 from kg.records import DateValue
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DATE_PREPS = {"on", "in", "at", "during", "within", "from", "over", "around", "last", "this", "next", "of", "for"}
 _DATE_DEPS = {"npadvmod", "tmod", "advmod", "nmod", "compound", "poss", "appos", "nummod", "amod", "pobj", "dobj"}
 STRONG, WEAK = 2, 1
@@ -36,14 +38,16 @@ class TimeRef:
 
 
 def _ent_of(token: Token) -> Span | None:
-    if token.ent_type_ != "DATE":
+    """The DATE entity of ``token``; also an EVENT that names a holiday ("New Year's Eve")."""
+    if token.ent_type_ not in ("DATE", "EVENT"):
         return None
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    span = doc[start:end]
+    return span if token.ent_type_ == "DATE" or names_holiday(span.text) else None
 
 
 def expressions_at(node: Token) -> list[str]:
@@ -75,10 +79,36 @@ def find_times(scope: Scope) -> list[TimeRef]:
     nxt = _adjacent(scope)
     if nxt is not None:
         out.append(nxt)
-    for v in (scope.travel, scope.frame_verb):
+    for v in (scope.travel, scope.frame_verb, _announcement(scope)):
         if v is not None:
             out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
+    if not out and _past_perfect(scope):
+        out += [
+            TimeRef(e.text, STRONG, "past")
+            for e in scope.token.sent.ents
+            if e.label_ == "DATE" and _YEAR.search(e.text)
+        ]
     return out
+
+
+def _past_perfect(scope: Scope) -> bool:
+    """ "negotiations that had been taking place": told as before the story's time, so a year the
+    sentence names elsewhere ("... in January 2019") is theirs."""
+    verbs = [*scope.clauses, *scope.verbs[:1]]
+    return any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children)
+
+
+def _announcement(scope: Scope) -> Token | None:
+    """The announcing verb over a clause telling a done event: "on Sunday X announced that the
+    sides had agreed a truce" dates the truce no later than Sunday, so weakly."""
+    if not scope.verbs:
+        return None
+    top = scope.verbs[-1]
+    done = top.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in top.children)
+    head = top.head
+    if top.dep_ == "ccomp" and done and head.lower_ in lexicon().word_list("announce_verbs") and head.tag_ == "VBD":
+        return head
+    return None
 
 
 def _dates_event(verb: Token) -> bool:
