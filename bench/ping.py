@@ -1,0 +1,22 @@
+"""The smallest WSGI app: ``/ping`` answers ``pong``. Served by waitress as PeaceKG is, it is the
+floor under which no Python endpoint on this machine can answer.
+
+>>> out = []
+>>> app({"PATH_INFO": "/ping"}, lambda status, headers: out.append(status))
+[b'pong']
+>>> out
+['200 OK']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+
+def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    if environ.get("PATH_INFO") == "/ping":
+        start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "4")])
+        return [b"pong"]
+    start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "0")])
+    return [b""]

@@ -1,0 +1,204 @@
+"""Timing SPARQL queries on one engine, in a child process that can be stopped.
+
+No engine can cancel a query once it runs, so each engine answers in a child process
+(``python -m bench.querying ENGINE SOURCE QUERY...``) that prints one JSON line per query; the
+parent gives every query a time limit and, past it, kills the child, records the query as over
+the limit and starts a new child for the queries left.
+
+Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
+
+``pyoxigraph-memory`` / ``pyoxigraph-disk``
+    pyoxigraph on the N-Quads file loaded in memory / on the on-disk store, used directly.
+``peacekg-memory`` / ``peacekg-disk``
+    PeaceKG's store API: :func:`kg.query.run_query` and :func:`kg.query.render` over
+    :func:`kg.store.snapshot` of the store / over the on-disk store.
+``http``
+    a PeaceKG (or any SPARQL protocol) endpoint; SOURCE is its ``/sparql`` URL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from bench.measure import ROOT, child_env, emit, percentile, repeat_timed
+
+ENGINES = ("pyoxigraph-memory", "pyoxigraph-disk", "peacekg-memory", "peacekg-disk", "http")
+
+
+def _pyoxigraph(mode: str, source: str) -> Callable[[str], int]:
+    import pyoxigraph as ox
+
+    if mode == "memory":
+        store = ox.Store()
+        store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
+    else:
+        store = ox.Store.read_only(source)
+
+    def answer(query: str) -> int:
+        result = store.query(query, use_default_graph_as_union=True)
+        if isinstance(result, ox.QueryTriples):
+            return len(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
+        return len(result.serialize(format=ox.QueryResultsFormat.JSON) or b"")
+
+    return answer
+
+
+def _peacekg(mode: str, source: str) -> Callable[[str], int]:
+    from kg.query import render, run_query
+    from kg.store import open_store, snapshot
+
+    ds = open_store(source, read_only=True)
+    data = snapshot(ds) if mode == "memory" else ds
+
+    def answer(query: str) -> int:
+        return len(render(run_query(data, query), "json"))
+
+    return answer
+
+
+def _http(url: str) -> Callable[[str], int]:
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=600)
+
+    def answer(query: str) -> int:
+        conn.request(
+            "GET",
+            f"{parts.path}?query={quote(query)}",
+            headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+        )
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
+        return len(body)
+
+    return answer
+
+
+def engine(name: str, source: str) -> Callable[[str], int]:
+    if name == "http":
+        return _http(source)
+    family, _, mode = name.partition("-")
+    if family == "pyoxigraph":
+        return _pyoxigraph(mode, source)
+    if family == "peacekg":
+        return _peacekg(mode, source)
+    raise ValueError(f"Unexpected engine: {name!r}")
+
+
+def child(argv: Sequence[str]) -> None:
+    """``ENGINE SOURCE MAX_RUNS BUDGET QUERY_FILE...``: one JSON line per query, samples in seconds."""
+    name, source, max_runs, budget, *files = argv
+    started = time.perf_counter()
+    answer = engine(name, source)
+    emit({"ready": time.perf_counter() - started})
+    for path in files:
+        text = Path(path).read_text(encoding="utf-8")
+        began = time.perf_counter()
+        size = answer(text)  # warm-up, and the size of the answer
+        emit({"query": Path(path).stem, "warm": time.perf_counter() - began, "bytes": size})
+        samples = repeat_timed(lambda text=text: answer(text), int(max_runs), float(budget))
+        emit({"query": Path(path).stem, "bytes": size, "samples": samples})
+
+
+def measure(
+    name: str,
+    source: str,
+    files: Sequence[Path],
+    limit: float,
+    max_runs: int,
+    budget: float,
+    log: Callable[[str], None] = print,
+) -> dict[str, dict[str, Any]]:
+    """Per query: p50 and p95 in ms, runs and answer size; or ``{"over": limit}`` when one run took
+    longer than ``limit`` seconds."""
+    results: dict[str, dict[str, Any]] = {}
+    todo = list(files)
+    while todo:
+        args = [sys.executable, "-m", "bench.querying", name, source, str(max_runs), str(budget), *map(str, todo)]
+        proc = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            cwd=ROOT,
+            start_new_session=True,
+            bufsize=0,
+        )  # unbuffered: select sees every line
+        try:
+            ready = _read_line(proc, 900.0)
+            if ready is None:
+                raise RuntimeError(f"{name} did not load {source}: {_stderr(proc)}")
+            while todo:
+                query = todo[0].stem
+                warm = _read_line(proc, limit)  # the first run, a warm-up: over the limit ends the query
+                line = None
+                if warm is not None and warm["warm"] <= limit:
+                    line = _read_line(proc, max(budget, 3 * limit) + limit + 5)
+                if line is None:
+                    if proc.poll() not in (None, 0):
+                        raise RuntimeError(f"{name} failed on {query}: {_stderr(proc)}")
+                    results[query] = {"over": limit}
+                    log(f"  {name:18s} {query:22s} over {limit:g} s")
+                    todo.pop(0)
+                    break
+                samples = line["samples"]
+                todo.pop(0)
+                results[query] = {
+                    "p50_ms": percentile(samples, 50) * 1000,
+                    "p95_ms": percentile(samples, 95) * 1000,
+                    "runs": len(samples),
+                    "bytes": line["bytes"],
+                }
+                log(
+                    f"  {name:18s} {query:22s} p50 {results[query]['p50_ms']:8.1f} ms  "
+                    f"p95 {results[query]['p95_ms']:8.1f} ms  ({len(samples)} runs)"
+                )
+        finally:
+            _kill(proc)
+    return results
+
+
+def _read_line(proc: subprocess.Popen[bytes], timeout: float) -> dict[str, Any] | None:
+    """The next JSON line of the child, or ``None`` after ``timeout`` seconds or at its end."""
+    assert proc.stdout is not None
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not sel.select(max(0.0, deadline - time.monotonic())):
+                return None
+            line = proc.stdout.readline()
+            if not line:
+                return None
+            if line.startswith(b"{"):
+                return json.loads(line)
+    return None
+
+
+def _stderr(proc: subprocess.Popen[bytes]) -> str:
+    _kill(proc)
+    return (proc.stderr.read().decode(errors="replace") if proc.stderr else "")[-1500:]
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    child(sys.argv[1:])
