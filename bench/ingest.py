@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.corpus import write_corpus
-from bench.measure import median, ratio
+from bench.measure import ROOT, child_env, median, ratio
 
 
 def _rates(seconds: float, articles: int, tokens: int, cpu: float) -> dict[str, float]:
@@ -75,6 +77,31 @@ def _ceiling(nlp: Any, texts: list[str], batch_size: int, n_process: int = 1) ->
     started, cpu = time.perf_counter(), _cpu()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     return time.perf_counter() - started, _cpu() - cpu, tokens
+
+
+_STARTUP = """
+import time
+began = time.perf_counter()
+import kg.extract, kg.ingest
+from kg.nlp.pipeline import build_pipeline
+build_pipeline({model!r})
+print(time.perf_counter() - began)
+"""
+
+
+def _startup(model: str) -> float:
+    """Seconds a fresh process takes to import PeaceKG and build the pipeline: what each ingest
+    worker, and ``peacekg ingest`` itself, pays before its first article."""
+    out = subprocess.run(
+        [sys.executable, "-c", _STARTUP.format(model=model)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+        timeout=600,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
 
 
 def _breakdown(nlp: Any, path: Path, settings: Any, folder: Path) -> dict[str, float]:
@@ -167,6 +194,8 @@ def run(folder: Path, articles: int, chunks: int, workers: int = 2, log: Any = p
         result[f"ceiling_{workers}"] = _rates(c_s, articles, c_tok, c_cpu)
         log(f"  nlp.pipe n_process={workers}: {c_tok / c_s:,.0f} tok/s")
         result["workers"] = workers
+        result["startup_s"] = startup = _startup(settings.model)
+        result["speedup_cold"] = ratio(result["ingest_1"]["seconds"] + startup, result[f"ingest_{workers}"]["seconds"])
         result["speedup"] = ratio(result[f"ingest_{workers}"]["articles_per_s"], result["ingest_1"]["articles_per_s"])
         result[f"ratio_{workers}"] = ratio(
             result[f"ingest_{workers}"]["articles_per_s"], result[f"ceiling_{workers}"]["articles_per_s"]

@@ -45,10 +45,20 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
                 _check(ing["ratio_1_cpu"] >= 0.9),
             ]
         )
+        if ing.get("speedup_cold"):
+            rows.append(
+                [
+                    f"ingest, --workers {ing['workers']} / one process, each paying the model load once "
+                    f"({fmt(ing['startup_s'], 1)} s), as `peacekg ingest` runs",
+                    fmt(ing["speedup_cold"], 2),
+                    _check(ing["speedup_cold"] >= 1.7),
+                ]
+            )
         if ing.get("speedup"):
             rows.append(
                 [
-                    f"ingest, --workers {ing['workers']} / one process >= 1.7",
+                    f"ingest, --workers {ing['workers']} / one process >= 1.7"
+                    " (one process with its model loaded beforehand)",
                     fmt(ing["speedup"], 2),
                     _check(ing["speedup"] >= 1.7),
                 ]
