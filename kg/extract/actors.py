@@ -11,10 +11,11 @@ demonym governing an official noun ("the Afghan government") is its country.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.layout import Layout
+from kg.extract.layout import Layout, Sentence
 from kg.extract.persons import dictionary_surname, merge_person_names, person_context
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
@@ -47,6 +48,16 @@ _PLACE_NOUNS = words(
     "province provinces city region district districts county valley governorate oblast state "
     "capital village town airport border"
 )
+
+
+def named_spans(layout: Layout) -> Iterator[tuple[Span, Span, Sentence]]:
+    """(entity, its cleaned span, its sentence) for the entities of usable sentences, empty spans aside."""
+    for ent in layout.ents:
+        sent = layout.of(ent.start)
+        if sent is not None and sent.usable:
+            span = clean_span(ent)
+            if len(span):
+                yield ent, span, sent
 
 
 def clean_span(span: Span) -> Span:
@@ -139,13 +150,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     """Every actor the usable sentences name (see the module docstring)."""
     table, gaz, lex = ActorTable(), gazetteer(), lexicon()
     persons: list[tuple[Span, str]] = []
-    for ent in layout.ents:
-        sent = layout.of(ent.start)
-        if sent is None or not sent.usable:
-            continue
-        span = clean_span(ent)
-        if not len(span):
-            continue
+    for ent, span, sent in named_spans(layout):
         text, kb = span.text, ent.kb_id_
         if not kb and (
             (span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS)

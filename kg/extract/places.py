@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import clean_span
+from kg.extract.actors import named_spans
 from kg.extract.layout import Layout
 from kg.extract.parties import is_destination
 from kg.extract.scope import Scope
@@ -102,13 +102,7 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
     table, gaz = PlaceTable(), gazetteer()
     demonyms: list[tuple[Span, str, int]] = []
     person_words = {w for a in actors.actors.values() if a.type == "Person" for w in a.key.split()}
-    for ent in layout.ents:
-        sent = layout.of(ent.start)
-        if sent is None or not sent.usable:
-            continue
-        span = clean_span(ent)
-        if not len(span):
-            continue
+    for ent, span, sent in named_spans(layout):
         key = actors.key_at(span.start)
         info = actors.get(key) if key else None
         if info is not None and info.type == "Country":
