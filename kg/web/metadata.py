@@ -92,18 +92,16 @@ def void(base: str, summary: lookup.Summary, uri_space: str) -> list[ox.Triple]:
     ]
     if summary.example:
         triples.append(ox.Triple(dataset, _iri(VOID + "exampleResource"), _iri(summary.example)))
-    for index, (cls, entities) in enumerate(summary.class_partitions):
-        part = ox.BlankNode(f"c{index}")
-        triples += [
-            ox.Triple(dataset, _iri(VOID + "classPartition"), part),
-            ox.Triple(part, _iri(VOID + "class"), _iri(cls)),
-            ox.Triple(part, _iri(VOID + "entities"), _int(entities)),
-        ]
-    for index, (prop, count) in enumerate(summary.property_partitions):
-        part = ox.BlankNode(f"p{index}")
-        triples += [
-            ox.Triple(dataset, _iri(VOID + "propertyPartition"), part),
-            ox.Triple(part, _iri(VOID + "property"), _iri(prop)),
-            ox.Triple(part, _iri(VOID + "triples"), _int(count)),
-        ]
+    partitions = (
+        ("c", "classPartition", "class", "entities", summary.class_partitions),
+        ("p", "propertyPartition", "property", "triples", summary.property_partitions),
+    )
+    for tag, link, key, counted, rows in partitions:
+        for index, (term, count) in enumerate(rows):
+            part = ox.BlankNode(f"{tag}{index}")
+            triples += [
+                ox.Triple(dataset, _iri(VOID + link), part),
+                ox.Triple(part, _iri(VOID + key), _iri(term)),
+                ox.Triple(part, _iri(VOID + counted), _int(count)),
+            ]
     return triples
