@@ -109,8 +109,8 @@ def _breakdown(nlp: Any, path: Path, settings: Any, folder: Path) -> dict[str, f
     from kg.articles import read_paths
     from kg.extract import extract
     from kg.rdf.ids import Ids
-    from kg.rdf.mapping import map_extraction
-    from kg.store import close_store, ntriples, open_store, replace_articles
+    from kg.rdf.mapping import map_ntriples
+    from kg.store import close_store, open_store, replace_articles
 
     articles = [a for a in read_paths([path]) if not isinstance(a, Exception)]
     ids, clock = Ids(settings.base_iri), _cpu
@@ -119,10 +119,8 @@ def _breakdown(nlp: Any, path: Path, settings: Any, folder: Path) -> dict[str, f
     t1 = clock()
     records = [extract(doc, article) for doc, article in zip(docs, articles, strict=True)]
     t2 = clock()
-    graphs = [map_extraction(ids, r) for r in records]
+    bodies = {ids.graph(a.id): map_ntriples(ids, r)[0] for a, r in zip(articles, records, strict=True)}
     t3 = clock()
-    bodies = {ids.graph(a.id): ntriples(g) for a, g in zip(articles, graphs, strict=True)}
-    t4 = clock()
     ds = open_store(Path(tempfile.mkdtemp(dir=folder)) / "store")
     try:
         t5 = clock()
@@ -130,7 +128,7 @@ def _breakdown(nlp: Any, path: Path, settings: Any, folder: Path) -> dict[str, f
         t6 = clock()
     finally:
         close_store(ds)
-    return {"model": t1 - t0, "extract": t2 - t1, "map": t3 - t2, "ntriples": t4 - t3, "store": t6 - t5}
+    return {"model": t1 - t0, "extract": t2 - t1, "map": t3 - t2, "store": t6 - t5}
 
 
 def run(folder: Path, articles: int, chunks: int, workers: int = 2, log: Any = print) -> dict[str, Any]:

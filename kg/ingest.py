@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 from tqdm import tqdm
 
 from kg.articles import Item
 from kg.errors import InputError
 from kg.rdf.ids import Ids
-from kg.rdf.mapping import map_extraction
+from kg.rdf.mapping import map_ntriples
 from kg.records import Article
 from kg.resources import ontology_dir
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, ntriples, oxigraph, replace_articles
+from kg.store import ONTOLOGY_GRAPH, oxigraph, replace_articles
 
 
 @dataclass
@@ -79,8 +79,8 @@ def parse_batch(articles: Sequence[Article], model: str, base_iri: str, batch_si
     nlp, ids, out = _pipeline(model), Ids(base_iri), []
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
-        graph = map_extraction(ids, extract(doc, article))
-        out.append(Parsed(article.id, ntriples(graph), len(graph), len(doc)))
+        body, triples = map_ntriples(ids, extract(doc, article))
+        out.append(Parsed(article.id, body, triples, len(doc)))
     return out
 
 
@@ -131,7 +131,7 @@ def ingest(ds: Dataset, items: Iterable[Item], settings: Settings, progress: boo
     report = IngestReport(errors=errors)
     if articles:
         ids = Ids(settings.base_iri)
-        graphs: dict[URIRef, Graph | str] = {}
+        graphs: dict[URIRef, str] = {}
         ontology = ontology_if_changed(ds)
         if ontology is not None:
             graphs[ONTOLOGY_GRAPH] = ontology

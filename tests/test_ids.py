@@ -6,8 +6,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.rdf.ids import Ids, slug
-from kg.records import key_of
 from kg.rdf.namespaces import RDFS
+from kg.records import key_of
 
 HOSTILE = [
     "O'Brien",

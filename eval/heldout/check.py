@@ -7,6 +7,7 @@ substring of the text; every participant/party (and *_optional) is a listed acto
 dates match YYYY, YYYY-MM or YYYY-MM-DD; statuses are valid; keys are unique in a file;
 actor types are valid; the text has 250-600 words.
 """
+
 import json
 import re
 import sys

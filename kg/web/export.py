@@ -32,8 +32,7 @@ def write_dataset(store: ox.Store, output: BinaryIO, fmt_name: str, graph: str |
     prefixes = _prefixes(fmt_name)
     if graph is not None:
         if fmt.supports_datasets:  # keep the graph name
-            ox.serialize(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), output, fmt,
-                         prefixes=prefixes)
+            ox.serialize(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), output, fmt, prefixes=prefixes)
         else:
             store.dump(output, fmt, from_graph=ox.NamedNode(graph), prefixes=prefixes)
     elif fmt.supports_datasets:
