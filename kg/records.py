@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 ActorType = Literal["Person", "Organization", "Country"]
@@ -22,17 +23,28 @@ Status = Literal["Planned", "Occurred", "Denied", "Cancelled"]
 Precision = Literal["day", "month", "year"]
 
 
+_POSSESSIVE_S = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+
+
 def key_of(name: str) -> str:
     """Identity key of a name: case, dots, possessive 's, punctuation, spacing and a leading 'the' aside.
+
+    Names recur across the sentences and articles of a batch, so keys are remembered.
 
     >>> key_of("the U.S.") == key_of("US")
     True
     >>> key_of("Karzai’s")
     'karzai'
     """
-    s = unicodedata.normalize("NFKC", str(name)).lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s).replace(".", "")
-    s = " ".join(re.sub(r"[^\w\s]|_", " ", s).split())
+    return _key(str(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
+    s = _POSSESSIVE_S.sub("", s).replace(".", "")
+    s = " ".join(_NOT_WORD.sub(" ", s).split())
     return s.removeprefix("the ")
 
 
