@@ -29,22 +29,31 @@ from kg.records import Mention
 Kind = str  # "body" | "boilerplate" | "caption"
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    boiler, captions = boilerplate_patterns()
+def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One regex for the patterns anchored at the line start, one for the rest. Python's engine
+    tries an anchored regex at the start only, but an alternation that mixes both at every
+    position of the line."""
+    anchored = [p.removeprefix("^") for p in patterns if p.startswith("^")]
+    anywhere = [p for p in patterns if not p.startswith("^")]
     return (
-        re.compile("|".join(f"(?:{p})" for p in boiler), re.IGNORECASE),
-        re.compile("|".join(f"(?:{p})" for p in captions), re.IGNORECASE),
+        re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")" if anchored else "(?!)", re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in anywhere) or "(?!)", re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]:
+    boiler, captions = boilerplate_patterns()
+    return _either(boiler), _either(captions)
 
 
 def classify_line(line: str) -> Kind:
     """'boilerplate', 'caption' or 'body'."""
     boiler, captions = _compiled()
     line = " ".join(line.split())
-    if boiler.search(line):
+    if boiler[0].search(line) or boiler[1].search(line):
         return "boilerplate"
-    if captions.search(line):
+    if captions[0].search(line) or captions[1].search(line):
         return "caption"
     return "body"
 
