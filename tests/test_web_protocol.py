@@ -187,6 +187,17 @@ def test_default_graph_is_the_union_of_the_article_graphs(endpoint):
     assert len(rows) == 1  # one meeting, reported by two articles
 
 
+def test_the_union_default_graph_holds_each_triple_once(endpoint):
+    """Served from memory, the default graph is the RDF merge of the article graphs: a fact that
+    two articles state is one triple, so no DISTINCT is needed and aggregates count it once."""
+    bare = PREFIXES + "SELECT ?m WHERE { ?m a pk:Meeting }"
+    assert _count(endpoint, bare) == 1
+    counted = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?m a pk:Meeting ; pk:participant ?who }"
+    assert _bindings(requests.get(endpoint, params={"query": counted}))[0]["n"]["value"] == "2"
+    per_graph = PREFIXES + "SELECT ?g WHERE { GRAPH ?g { ?m a pk:Meeting } }"
+    assert _count(endpoint, per_graph) == 2  # the named graphs still say who reported it
+
+
 def _count(endpoint: str, query: str, **params: object) -> int:
     rows = _bindings(requests.get(endpoint, params={"query": query, **params}))
     return len(rows)

@@ -6,12 +6,16 @@ Where served queries run is the setting ``serve_from``:
     At start the server writes one N-Quads snapshot of the store to a temporary file; it and
     each query process load it into memory. Queries never touch the on-disk store, so
     ``peacekg ingest`` can run while serving; the server shows the data as it was when it
-    started (restart it to serve newer data). Memory: one copy of the data per query process
-    plus one for the pages.
+    started (restart it to serve newer data). Each query process also writes the merge of the
+    article graphs into its default graph, so the default graph holds each triple once
+    however many articles state it. Memory: one copy of the data per query process (about 1.3
+    times the quads, with the merge) plus one for the pages.
 ``disk``
     The server and its query processes open the on-disk store read-only: nothing to load at
     start and no copies in memory. RocksDB gives no guarantee to a read-only reader while
-    another process writes, so stop the server while ingesting, then start it again.
+    another process writes, so stop the server while ingesting, then start it again. The
+    default graph is Oxigraph's union of the article graphs, which repeats a triple once per
+    graph holding it (oxigraph/oxigraph#1919): use DISTINCT, or serve from memory.
 
 Either way the server never holds the store's write lock.
 """
