@@ -50,6 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_response_bytes", 16 * 1024 * 1024, "bytes of a query response at most"),
     Setting("max_query_bytes", 64 * 1024, "bytes of a query at most (413 beyond)"),
     Setting("max_query_depth", 64, "nesting depth of brackets in a query at most"),
+    Setting("result_cache_bytes", 64 * 1024 * 1024, "bytes of answers kept for queries asked again; 0: none"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

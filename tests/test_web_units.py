@@ -12,7 +12,7 @@ from werkzeug.http import parse_accept_header
 from kg.errors import Forbidden, PayloadTooLarge, QueryError
 from kg.formats import DATASETS, GRAPHS, RESULTS, negotiate
 from kg.web.guard import check_size, inspect_query
-from kg.web.worker import Job, execute
+from kg.web.worker import Job, Outcome, execute
 
 
 @pytest.mark.parametrize(
@@ -192,3 +192,17 @@ def test_a_select_with_a_small_outer_limit_is_serialised_directly(store):
     assert len(json.loads(direct.body)["results"]["bindings"]) == 5
     too_big = execute(store, Job("SELECT ?s ?o { ?s ?p ?o } LIMIT 30", direct=True, max_bytes=600))
     assert too_big.truncated == "max_response_bytes" and 0 < too_big.count < 30
+
+
+def test_result_cache_keeps_the_most_recent_answers_within_its_bytes():
+    from kg.web.results import ENTRY_OVERHEAD, ResultCache
+
+    cache = ResultCache(3 * (1000 + ENTRY_OVERHEAD))
+    jobs = [Job(f"SELECT * {{}} LIMIT {n}") for n in range(4)]
+    for job in jobs[:3]:
+        assert cache.put(job, Outcome("ok", "solutions", "json", b"x" * 1000)) is not None
+    assert cache.get(jobs[0]) is not None  # now the most recently used
+    cache.put(jobs[3], Outcome("ok", "solutions", "json", b"y" * 1000))
+    assert cache.get(jobs[1]) is None and cache.get(jobs[0]) is not None
+    assert cache.size <= cache.max_bytes
+    assert cache.put(Job("ASK {}"), Outcome("ok", "boolean", "json", b"z" * cache.max_bytes)) is None

@@ -47,6 +47,15 @@ def query_page() -> Response:
 
 @bp.route("/health")
 def health() -> Response:
-    """Whether the server answers, and how many query processes are idle."""
-    runner = services().runner
-    return jsonify({"status": "ok", "query_processes": runner.size, "idle": runner.ready, "restarts": runner.restarts})
+    """Whether the server answers, how many query processes are idle, and what the result cache holds."""
+    svc = services()
+    runner, results = svc.runner, svc.results
+    return jsonify(
+        {
+            "status": "ok",
+            "query_processes": runner.size,
+            "idle": runner.ready,
+            "restarts": runner.restarts,
+            "result_cache": {"bytes": results.size, "hits": results.hits, "misses": results.misses},
+        }
+    )

@@ -40,6 +40,7 @@ from kg.store import oxigraph
 from kg.web import lookup
 from kg.web.examples import Example, load_examples
 from kg.web.links import Linker
+from kg.web.results import ResultCache
 from kg.web.runner import QueryRunner
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class Services:
     linker: Linker
     ids: Ids
     summary: lookup.Summary
+    results: ResultCache
     examples: list[Example] = field(default_factory=list)
     snapshot_dir: str | None = None
 
@@ -95,6 +97,7 @@ def build(ds: Dataset, settings: Settings) -> Services:
         linker=Linker(settings.base_iri),
         ids=Ids(settings.base_iri),
         summary=lookup.summarize(data),
+        results=ResultCache(settings.result_cache_bytes),
         examples=load_examples(),
         snapshot_dir=snapshot_dir,
     )

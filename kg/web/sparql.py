@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request, url_for
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import MIMEAccept, MultiDict
+from werkzeug.http import parse_accept_header
 
 from kg.errors import Forbidden, NotAcceptable, QueryError, UnsupportedMediaType
 from kg.formats import GRAPHS, HTML, RESULTS, by_name, names, negotiate
@@ -118,15 +120,23 @@ def _formats(asked: str | None) -> tuple[str | None, str | None]:
         results, graph = by_name(asked, RESULTS), by_name(asked, GRAPHS)
         if results is None and graph is None:
             raise NotAcceptable(f"format {asked!r} is not served; results: {names(RESULTS)}; graphs: {names(GRAPHS)}")
-    else:
-        results = negotiate(request.accept_mimetypes, RESULTS)
-        graph = negotiate(request.accept_mimetypes, GRAPHS)
-        if results is None and graph is None:
-            raise NotAcceptable(
-                f"cannot answer in any media type of Accept: {request.headers.get('Accept')!r}; "
-                f"results are served as {', '.join(f.media_type for f in RESULTS)}, graphs as "
-                f"{', '.join(f.media_type for f in GRAPHS)}"
-            )
+        return (results.name if results else None), (graph.name if graph else None)
+    accept = request.headers.get("Accept", "")
+    results_name, graph_name = _negotiated(accept)
+    if results_name is None and graph_name is None:
+        raise NotAcceptable(
+            f"cannot answer in any media type of Accept: {accept!r}; "
+            f"results are served as {', '.join(f.media_type for f in RESULTS)}, graphs as "
+            f"{', '.join(f.media_type for f in GRAPHS)}"
+        )
+    return results_name, graph_name
+
+
+@lru_cache(maxsize=256)
+def _negotiated(accept: str) -> tuple[str | None, str | None]:
+    """The formats an ``Accept`` header chooses; clients send the same few headers again and again."""
+    parsed = parse_accept_header(accept, MIMEAccept)
+    results, graph = negotiate(parsed, RESULTS), negotiate(parsed, GRAPHS)
     return (results.name if results else None), (graph.name if graph else None)
 
 
@@ -155,7 +165,12 @@ def endpoint() -> Response:
         direct=shape.form == "SELECT" and shape.limit is not None and shape.limit <= settings.max_results,
     )
     started = time.perf_counter()
-    outcome = svc.runner.run(job)
+    kept = svc.results.get(job)
+    if kept is None:
+        outcome = svc.runner.run(job)
+        kept = svc.results.put(job, outcome)
+    else:
+        outcome = kept.outcome
     elapsed = (time.perf_counter() - started) * 1000
     if outcome.status == "syntax":
         raise query_error(SyntaxError(outcome.message))
@@ -171,7 +186,13 @@ def endpoint() -> Response:
     if fmt is None:
         raise ValueError(f"Unexpected format from a query process: {outcome.format!r}")
     response = data_response(outcome.body, fmt)
-    response.headers["Cache-Control"] = "no-store"
+    if kept is None:
+        response.headers["Cache-Control"] = "no-store"
+    else:  # the same answer until the server restarts: clients may keep it and ask whether it changed
+        response.headers["Cache-Control"] = "no-cache"
+        response.set_etag(kept.etag.strip('"'))
+        if "If-None-Match" in request.headers:
+            response.make_conditional(request)
     response.headers["Server-Timing"] = f"query;dur={elapsed:.2f}"
     if outcome.truncated:
         limit = settings.max_results if outcome.truncated == "max_results" else settings.max_response_bytes
