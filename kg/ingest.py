@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 from tqdm import tqdm
 
 from kg.articles import Item
@@ -24,7 +24,7 @@ from kg.rdf.mapping import map_ntriples
 from kg.records import Article
 from kg.resources import ontology_dir
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, oxigraph, replace_articles
+from kg.store import ONTOLOGY_GRAPH, Batch, oxigraph, replace_articles
 
 
 @dataclass
@@ -131,16 +131,16 @@ def ingest(ds: Dataset, items: Iterable[Item], settings: Settings, progress: boo
     report = IngestReport(errors=errors)
     if articles:
         ids = Ids(settings.base_iri)
-        graphs: dict[URIRef, str] = {}
-        ontology = ontology_if_changed(ds)
-        if ontology is not None:
-            graphs[ONTOLOGY_GRAPH] = ontology
-        for parsed in parse_articles(articles, settings, progress):
-            graphs[ids.graph(parsed.article_id)] = parsed.body
-            report.ingested.append(parsed.article_id)
-            report.triples += parsed.triples
-            report.tokens += parsed.tokens
-        replace_articles(ds, graphs)
+        with Batch() as batch:  # spooled to disk: the batch's graphs are not all held in memory
+            ontology = ontology_if_changed(ds)
+            if ontology is not None:
+                batch.add(ONTOLOGY_GRAPH, ontology)
+            for parsed in parse_articles(articles, settings, progress):
+                batch.add(ids.graph(parsed.article_id), parsed.body)
+                report.ingested.append(parsed.article_id)
+                report.triples += parsed.triples
+                report.tokens += parsed.tokens
+            replace_articles(ds, batch)
     report.seconds = time.perf_counter() - started
     return report
 

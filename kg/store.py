@@ -20,11 +20,10 @@ all, even if the process is killed half-way.
 from __future__ import annotations
 
 import contextlib
-import io
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -121,12 +120,53 @@ def _lines(body: str) -> int:
     return body.count("\n") + 1 if body.strip() else 0
 
 
+class Batch:
+    """Graphs to write in one transaction, spooled to a temporary file as they are added, so that
+    a large ingest does not hold every article's graph in memory until the write.
+
+    The file holds ``GRAPH <name> { ... }`` blocks: TriG for the bulk loader, and the body of an
+    ``INSERT DATA`` for a SPARQL update.
+
+    >>> with Batch() as batch:
+    ...     batch.add(URIRef("urn:g"), "<urn:a> <urn:p> <urn:b> .")
+    ...     batch.names, batch.quads
+    (['urn:g'], 1)
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by close() or the with block
+            "wb", prefix="peacekg-batch-", suffix=".trig", delete=False
+        )
+        self.path = self._file.name
+        self.names: list[str] = []
+        self.quads = 0
+
+    def add(self, name: URIRef | str, triples: Graph | Iterable[tuple] | str) -> None:
+        """Add one named graph: triples, or an N-Triples body (one ``s p o .`` per line)."""
+        body = _body(triples)
+        self._file.write(f"GRAPH <{name}> {{\n{body}\n}}\n".encode())
+        self.names.append(str(name))
+        self.quads += _lines(body)
+
+    def close(self) -> None:
+        """Remove the file."""
+        self._file.close()
+        with contextlib.suppress(FileNotFoundError):
+            Path(self.path).unlink()
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def replace_articles(
-    ds: Dataset, graphs: Mapping[URIRef, Graph | Iterable[tuple] | str], remove: Iterable[URIRef] = ()
+    ds: Dataset, graphs: Mapping[URIRef, Graph | Iterable[tuple] | str] | Batch, remove: Iterable[URIRef] = ()
 ) -> None:
     """Replace each named graph, and drop ``remove``, in ONE transaction.
 
-    A graph is given as triples or as an N-Triples body (one ``s p o .`` per line).
+    ``graphs`` is a :class:`Batch`, or a mapping of graph names to triples or N-Triples bodies.
 
     When none of the graphs named is in the store yet (a first ingest) and the batch holds fewer
     than :data:`BULK_LIMIT` quads, it goes through pyoxigraph's bulk loader, which parses the
@@ -134,55 +174,33 @@ def replace_articles(
     ingestion of index files); on disk that is several times faster than a transaction and
     needs far less memory. Otherwise the batch is one SPARQL update.
     """
-    bodies = {name: _body(triples) for name, triples in graphs.items()}
-    inner = oxigraph(ds)
-    names = [*bodies, *remove]
+    if isinstance(graphs, Batch):
+        _write(oxigraph(ds), graphs, [str(name) for name in remove])
+        return
+    with Batch() as batch:
+        for name, triples in graphs.items():
+            batch.add(name, triples)
+        _write(oxigraph(ds), batch, [str(name) for name in remove])
+
+
+def _write(inner: ox.Store, batch: Batch, remove: list[str]) -> None:
+    batch._file.flush()
+    names = [*batch.names, *remove]
     try:
         if (
-            bodies
-            and sum(map(_lines, bodies.values())) < BULK_LIMIT
-            and not any(inner.contains_named_graph(ox.NamedNode(str(name))) for name in names)
+            batch.names
+            and batch.quads < BULK_LIMIT
+            and not any(inner.contains_named_graph(ox.NamedNode(name)) for name in names)
         ):
-            trig = (f"{_nt(name)} {{\n{body}\n}}\n".encode() for name, body in bodies.items())
-            inner.bulk_load(_Stream(trig), ox.RdfFormat.TRIG)  # no copy of the whole batch
+            inner.bulk_load(path=batch.path, format=ox.RdfFormat.TRIG)
             return
-        drops = [f"DROP SILENT GRAPH {_nt(g)} ;" for g in names]
-        update = "\n".join(drops)
-        if bodies:
-            update += (
-                "\nINSERT DATA {\n"
-                + "\n".join(f"GRAPH {_nt(name)} {{\n{body}\n}}" for name, body in bodies.items())
-                + "\n}"
-            )
+        update = "\n".join(f"DROP SILENT GRAPH <{name}> ;" for name in names)
+        if batch.names:
+            update += "\nINSERT DATA {\n" + Path(batch.path).read_text(encoding="utf-8") + "}"
         if update:
             inner.update(update)
     except (OSError, SyntaxError, ValueError) as e:
         raise StoreError(f"the store refused the write, nothing was changed: {e}") from None
-
-
-class _Stream(io.RawIOBase):
-    """A readable binary stream over an iterator of byte chunks.
-
-    >>> _Stream(iter([b"ab", b"", b"cde"])).read()
-    b'abcde'
-    """
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks, self._chunk, self._at = chunks, b"", 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while self._at >= len(self._chunk):
-            self._chunk, self._at = next(self._chunks, None), 0
-            if self._chunk is None:
-                self._chunk = b""
-                return 0
-        n = min(len(buffer), len(self._chunk) - self._at)
-        buffer[:n] = memoryview(self._chunk)[self._at : self._at + n]
-        self._at += n
-        return n
 
 
 def remove_graphs(ds: Dataset, names: Iterable[URIRef]) -> None:

@@ -89,3 +89,38 @@ def test_snapshot_is_an_independent_copy():
     copy = snapshot(ds)
     remove_graphs(ds, [URIRef("urn:g1")])
     assert len(copy) == 2 and len(oxigraph(ds)) == 0
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["bulk load", "update"])
+def test_a_spooled_batch_is_written_whole_and_its_file_removed(existing):
+    from pathlib import Path
+
+    from kg.store import Batch
+
+    ds = open_store()
+    if existing:
+        replace_articles(ds, {URIRef("urn:g1"): "<urn:old> <urn:p> <urn:o> ."})
+    with Batch() as batch:
+        for n in range(1, 4):
+            batch.add(URIRef(f"urn:g{n}"), f"<urn:s{n}> <urn:p> <urn:o> .\n<urn:s{n}> <urn:q> {n} .")
+        spool = Path(batch.path)
+        assert spool.is_file() and batch.quads == 6
+        replace_articles(ds, batch)
+    assert not spool.exists()
+    assert len(oxigraph(ds)) == 6 and graph_names(ds) == ["urn:g1", "urn:g2", "urn:g3"]
+
+
+def test_a_refused_batch_changes_nothing_and_leaves_no_file():
+    from pathlib import Path
+
+    from kg.store import Batch
+
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): "<urn:a> <urn:p> <urn:b> ."})
+    with Batch() as batch:
+        batch.add(URIRef("urn:g2"), "<urn:a> <urn:p> <urn:b> .")
+        batch.add(URIRef("urn:g3"), "<urn:a> <urn:p> this is not RDF")
+        with pytest.raises(StoreError, match="nothing was changed"):
+            replace_articles(ds, batch)
+    assert not Path(batch.path).exists()
+    assert graph_names(ds) == ["urn:g1"] and len(oxigraph(ds)) == 1
