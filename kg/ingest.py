@@ -7,6 +7,7 @@ a single store transaction, so an ingest that fails or is killed leaves the stor
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,9 +68,15 @@ def collect(items: Iterable[Item]) -> tuple[list[Article], list[InputError]]:
 
 @lru_cache(maxsize=2)
 def _pipeline(model: str):
+    """The pipeline, built once per process. What building it loaded (the model, the lexicon,
+    the gazetteer) lives as long as the process, so it is moved out of the garbage collector's
+    sight: otherwise every full collection during extraction walks it again (about 15% of the
+    extraction's CPU time)."""
     from kg.nlp.pipeline import build_pipeline
 
-    return build_pipeline(model)
+    nlp = build_pipeline(model)
+    gc.freeze()
+    return nlp
 
 
 def parse_batch(articles: Sequence[Article], model: str, base_iri: str, batch_size: int) -> list[Parsed]:

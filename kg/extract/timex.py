@@ -66,8 +66,22 @@ def expressions_at(node: Token) -> list[str]:
     return out
 
 
+_DURATION = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
+    r"[- ](?:hour|day|week|month|year)s?(?:[- ]long)?",
+    re.IGNORECASE,
+)
+
+
 def find_times(scope: Scope) -> list[TimeRef]:
-    """The candidate time expressions of an event mention, best first (see the module docstring)."""
+    """The candidate time expressions of an event mention, best first (see the module docstring).
+
+    A duration ("a one-day conference", "two-week talks") says how long, not when: it is left out.
+    """
+    return [ref for ref in _times(scope) if not _DURATION.fullmatch(ref.expression.strip())]
+
+
+def _times(scope: Scope) -> list[TimeRef]:
     out: list[TimeRef] = []
     for n in [*scope.nodes, *scope.clauses]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
@@ -79,7 +93,7 @@ def find_times(scope: Scope) -> list[TimeRef]:
     nxt = _adjacent(scope)
     if nxt is not None:
         out.append(nxt)
-    for v in (scope.travel, scope.frame_verb, _announcement(scope)):
+    for v in (scope.travel, scope.frame_verb, _announcement(scope), _relating(scope)):
         if v is not None:
             out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
     if not out and _past_perfect(scope):
@@ -109,6 +123,15 @@ def _announcement(scope: Scope) -> Token | None:
     if top.dep_ == "ccomp" and done and head.lower_ in lexicon().word_list("announce_verbs") and head.tag_ == "VBD":
         return head
     return None
+
+
+def _relating(scope: Scope) -> Token | None:
+    """A verb that hosts or follows the event it takes as object: "Russia hosted a conference on
+    March 18", "the initiative followed a conference on March 18". Its date is weakly the event's."""
+    if not scope.verbs or scope.via != "dobj" or not scope.token.tag_.startswith("NN"):
+        return None
+    verb, lex = scope.verbs[0], lexicon()
+    return verb if verb.lower_ in lex.word_list("mediator_verbs") | lex.word_list("sequence_verbs") else None
 
 
 def _dates_event(verb: Token) -> bool:
