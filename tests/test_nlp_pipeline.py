@@ -38,6 +38,36 @@ def test_an_entity_made_of_two_names_is_split():
     assert [e.text for e in merge_entities(ents, found)] == ["Yemen", "Hans Grundberg"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Salva Kiir spoke . Later Kiir and Machar met .",
+            [("Salva Kiir", "PERSON"), ("Kiir", "PERSON"), ("Machar", "PERSON")],
+        ),
+        ("Bosnia and Herzegovina signed .", [("Bosnia and Herzegovina", "GPE")]),
+        ("the Ministry of Foreign Affairs and Trade said .", [("Ministry of Foreign Affairs and Trade", "ORG")]),
+    ],
+)
+def test_two_names_joined_by_and_are_two_entities(text, ents):
+    nlp = shared_pipeline("")
+    doc = nlp.make_doc(text)
+    spans = {"Salva Kiir": "PERSON", "Kiir and Machar": "ORG", "Bosnia and Herzegovina": "GPE"}
+    spans["Ministry of Foreign Affairs and Trade"] = "ORG"
+    words = [t.text for t in doc]
+    found = []
+    for name, label in spans.items():
+        n = name.split()
+        for i in range(len(words) - len(n) + 1):
+            if words[i : i + len(n)] == n:
+                found.append(Span(doc, i, i + len(n), label=label))
+    for token in doc:
+        token.tag_ = "NNP" if token.text[:1].isupper() and token.text != "Later" else "NN"
+    doc.ents = found
+    doc = nlp.get_pipe("peacekg_actor_ruler_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == ents
+
+
 def test_an_entity_saying_more_than_the_name_inside_it_stays():
     doc, ents = _doc(["the", "Afghan", "Foreign", "Ministry"], [(1, 4, "ORG")])
     found = [Span(doc, 1, 2, label="NORP", kb_id="demonym:AF")]

@@ -118,7 +118,7 @@ class ActorRuler:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = merge_entities(list(_trimmed(doc.ents)), self.match(doc))
+        doc.ents = merge_entities(list(_split_pairs(list(_trimmed(doc.ents)))), self.match(doc))
         return doc
 
 
@@ -140,6 +140,31 @@ def _trimmed(ents: Iterable[Span]) -> Iterable[Span]:
                 if len(piece):
                     yield Span(ent.doc, piece.start, piece.end, label=ent.label)
                 start = i + 1
+
+
+def _split_pairs(ents: list[Span]) -> Iterable[Span]:
+    """Two names the model took for one entity, split at the "and" between them: "after Kiir and
+    Machar met". Only short names on both sides (one or two proper nouns), so that "Ministry of
+    Foreign Affairs and Trade" stays whole; places ("Bosnia and Herzegovina") are never split. A
+    side that is a person's name elsewhere in the text is a person."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    for ent in ents:
+        pair = _pair(ent) if ent.label_ in ("PERSON", "ORG") else None
+        if pair is None:
+            yield ent
+            continue
+        for side in pair:
+            person = ent.label_ == "PERSON" or side[-1].text in surnames
+            yield Span(ent.doc, side.start, side.end, label="PERSON" if person else ent.label_)
+
+
+def _pair(ent: Span) -> tuple[Span, Span] | None:
+    joins = [t for t in ent if t.lower_ in ("and", "&")]
+    if len(joins) != 1:
+        return None
+    left, right = ent.doc[ent.start : joins[0].i], ent.doc[joins[0].i + 1 : ent.end]
+    short = all(1 <= len(side) <= 2 and all(t.tag_ == "NNP" for t in side) for side in (left, right))
+    return (left, right) if short and left.text != right.text else None
 
 
 def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
