@@ -213,4 +213,14 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
             for s in v.children:
                 if s.dep_ == "nsubj" and is_destination(s) and places.at(s.i):
                     return places.at(s.i)
-    return None
+    return _host(scope, places)
+
+
+def _host(scope: Scope, places: PlaceTable) -> str | None:
+    """Failing a stated place, the country that hosts the event: "talks hosted by Kuwait",
+    "Kuwait hosted the talks"."""
+    hosting = lexicon().word_list("mediator_verbs") & {"host", "hosted", "hosts", "hosting"}
+    hosts = [o for v in scope.clauses if v.lower_ in hosting for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+    if scope.verbs and scope.via == "dobj" and scope.verbs[0].lower_ in hosting:
+        hosts += [s for s in scope.verbs[0].children if s.dep_ == "nsubj"]
+    return next((places.at(h.i) for h in hosts if places.at(h.i) and places.is_country(places.at(h.i))), None)
