@@ -95,6 +95,13 @@ def _loose_relative(noun: Token) -> list[Token]:
     return []
 
 
+def _next_to(noun: Token, clause: Token) -> bool:
+    """Whether a clause the parser hangs from a noun follows it without words of another phrase in
+    between: "signed a deal in Washington on Friday, pledging to end fighting that has killed
+    thousands this year" does not make the killing the deal's clause."""
+    return all(noun.is_ancestor(t) for t in noun.doc[noun.i + 1 : clause.left_edge.i])
+
+
 def scope_of(token: Token, noun: bool) -> Scope:
     """The scope of an event word (see the module docstring)."""
     if not noun:
@@ -127,7 +134,9 @@ def scope_of(token: Token, noun: bool) -> Scope:
     while top.dep_ == "conj" and top.head is not top and _is_actor_token(top.head):
         top = top.head
         scope.chain_parties.append(top)
-    scope.clauses = [c for n in scope.nodes for c in n.children if c.dep_ in ("relcl", "acl") and _is_verb(c)]
+    scope.clauses = [
+        c for n in scope.nodes for c in n.children if c.dep_ in ("relcl", "acl") and _is_verb(c) and _next_to(n, c)
+    ]
     scope.clauses += _loose_relative(outer)
     head, dep = top.head, top.dep_
     if head is top:

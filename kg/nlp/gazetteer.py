@@ -77,6 +77,11 @@ class Gazetteer:
                 iso=iso,
                 geonames=int(row["geonameid"]),
             )
+        # the lexicon's own names win over the generated ones: news calls the DRC "Congo" (AP and
+        # Reuters style), while pycountry's short name "Congo" is the Republic of the Congo
+        for iso, known in extra.items():
+            for name in (known.name, *known.aliases):
+                self._by_name[norm(name)] = self._by_name[norm(_ascii(name))] = iso
         for iso, country in self.countries.items():
             for name in country.names:
                 self._by_name.setdefault(norm(name), iso)
