@@ -174,3 +174,33 @@ def test_a_former_leader_speaks_for_no_country():
 def test_the_place_of_the_host_clause_is_the_meetings(text, place):
     m = next(m for m in run(text).meetings)
     assert m.place == place
+
+
+def test_a_clause_told_of_a_date_takes_it_and_the_place_of_its_gathering():
+    text = (
+        "Kabul was also left out in February, when Taliban envoys met Afghan opposition politicians "
+        "at a gathering hosted by Russia in Moscow."
+    )
+    m = only(run(text).meetings)
+    assert m.date.iso == "2024-02" and m.place == "moscow"
+
+
+def test_a_duration_is_no_date_and_a_following_verb_dates_its_object():
+    m = only(run("The initiative followed a one-day conference in Moscow on March 11.").meetings)
+    assert m.date.iso == "2024-03-11" and m.place == "moscow"
+
+
+def test_the_host_country_is_the_place_when_none_is_stated():
+    m = only(run("Direct talks between the Houthis and the government hosted by Kuwait in 2016 broke down.").meetings)
+    assert m.place == "kuwait" and m.date.iso == "2016"
+
+
+def test_two_names_the_model_joins_are_two_participants():
+    x = run("Salva Kiir was sworn in. The ceremony came two days after Kiir and Machar met in Juba on Thursday.")
+    m = only(x.meetings)
+    assert {"Salva Kiir", "Riek Machar"} <= names(x, m.participants) and m.place == "juba"
+
+
+def test_congo_alone_is_the_democratic_republic():
+    x = run("Qatar hosted talks between Congo and the M23 rebels in Doha on Monday.")
+    assert "Democratic Republic of the Congo" in names(x, only(x.meetings).participants)

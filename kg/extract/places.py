@@ -175,8 +175,22 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
                 found = next((places.at(o.i) for o in pobjs(a) if places.at(o.i)), None)
                 if found:
                     return found
-        if obj.lower_ in _OCCASIONS:  # "at a Havana ceremony"
-            return next((places.at(c.i) for c in obj.children if c.dep_ == "compound" and places.at(c.i)), None)
+        if obj.lower_ in _OCCASIONS:  # "at a Havana ceremony", "at a gathering hosted by Russia in Moscow"
+            named = next((places.at(c.i) for c in obj.children if c.dep_ == "compound" and places.at(c.i)), None)
+            if named:
+                return named
+            clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl")]
+            return next(
+                (
+                    places.at(o.i)
+                    for v in clauses
+                    for p in v.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                    for o in pobjs(p)
+                    if places.at(o.i)
+                ),
+                None,
+            )
         return None
 
     travel = lexicon().word_list("travel_verbs")

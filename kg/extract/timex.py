@@ -83,6 +83,9 @@ def find_times(scope: Scope) -> list[TimeRef]:
 
 def _times(scope: Scope) -> list[TimeRef]:
     out: list[TimeRef] = []
+    when = _date_clause_head(scope.token)
+    if when is not None:  # "left out in February, when envoys met ...": the clause is told of February
+        out.append(TimeRef(when, STRONG, "past" if scope.token.tag_ == "VBD" else None))
     for n in [*scope.nodes, *scope.clauses]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
     for v in scope.verbs if scope.via not in _TEMPORAL_VIA else ():
@@ -103,6 +106,20 @@ def _times(scope: Scope) -> list[TimeRef]:
             if e.label_ == "DATE" and _YEAR.search(e.text)
         ]
     return out
+
+
+def _date_clause_head(token: Token) -> str | None:
+    """The date a clause hangs from as a relative clause ("in February, when X met Y"), with its
+    preposition."""
+    if token.dep_ != "relcl":
+        return None
+    ent = _ent_of(token.head)
+    if ent is None:
+        return None
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.lower_ in _DATE_PREPS and prep.i == ent.start - 1:
+        return token.doc[prep.i : ent.end].text
+    return ent.text
 
 
 def _past_perfect(scope: Scope) -> bool:
