@@ -204,3 +204,8 @@ def test_two_names_the_model_joins_are_two_participants():
 def test_congo_alone_is_the_democratic_republic():
     x = run("Qatar hosted talks between Congo and the M23 rebels in Doha on Monday.")
     assert "Democratic Republic of the Congo" in names(x, only(x.meetings).participants)
+
+
+def test_a_date_the_tagger_ran_on_is_read_up_to_its_comma():
+    text = "Antony Blinken spoke by phone with Ilham Aliyev on March 12, the day the offensive began, urging restraint."
+    assert only(run(text).meetings).date.iso == "2024-03-12"

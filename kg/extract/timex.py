@@ -196,4 +196,7 @@ def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> Dat
     )
     if status == "Planned":
         tense = "future" if ref.tense != "past" else tense
-    return resolve_date(ref.expression, anchor, tense)
+    found = resolve_date(ref.expression, anchor, tense)
+    if found is None and "," in ref.expression:  # the tagger ran on: "September 19, the day (the offensive began)"
+        found = resolve_date(ref.expression.split(",", 1)[0], anchor, tense)
+    return found
