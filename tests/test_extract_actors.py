@@ -129,3 +129,13 @@ def test_a_bare_surname_names_the_one_dictionary_person_with_it(text, expected):
 def test_a_name_word_several_dictionary_persons_share_names_none_of_them():
     x = run("Kim told reporters on Monday that the talks would go ahead.")
     assert all(a.label != "Sung Kim" for a in x.actors)
+
+
+def test_a_title_case_headline_makes_no_organization_the_body_never_names():
+    text = (
+        "Istanbul Conference on Afghan Peace Postponed as Taliban Stay Away\n\n"
+        "Turkey postponed a conference on Afghanistan after the Taliban said they would not attend."
+    )
+    found = labels(run(text))
+    assert not any("Conference" in label for label in found)
+    assert "Taliban" in found and "Turkey" in found
