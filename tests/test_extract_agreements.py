@@ -130,3 +130,9 @@ def test_an_announcement_dates_the_deal_it_tells_of(text, when):
 def test_an_announced_future_deal_takes_no_date_from_the_announcement():
     x = run("On Monday, Sudan announced that it will sign a truce with the RSF.")
     assert all(a.date is None or a.date.iso != "2024-03-11" for a in x.agreements)
+
+
+def test_the_sides_keeping_a_truce_are_its_parties():
+    x = run("The Taliban and the Afghan government observed a three-day ceasefire in July.")
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"Taliban", "Afghanistan"} and deal.date.iso == "2023-07"

@@ -89,7 +89,8 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     undone = verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
         c.lower_ in lex.word_list("cancel_particles") for c in particles(verb)
     )  # "called off", not "carried out"
-    acting = verb.lower_ in support and verb.lower_ not in mediator and not undone
+    abiding = trig.kind == "agreement" and verb.lower_ in lex.word_list("abide_verbs")  # "X and Y observed a truce"
+    acting = (verb.lower_ in support or abiding) and verb.lower_ not in mediator and not undone
     if (
         acting
         or (trig.id == "delegation" and verb.lower_ in moving)

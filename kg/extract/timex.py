@@ -143,12 +143,14 @@ def _announcement(scope: Scope) -> Token | None:
 
 
 def _relating(scope: Scope) -> Token | None:
-    """A verb that hosts or follows the event it takes as object: "Russia hosted a conference on
-    March 18", "the initiative followed a conference on March 18". Its date is weakly the event's."""
+    """A verb that hosts, follows or keeps the event it takes as object: "Russia hosted a conference
+    on March 18", "the initiative followed a conference on March 18", "the sides observed a truce
+    in July". Its date is weakly the event's."""
     if not scope.verbs or scope.via != "dobj" or not scope.token.tag_.startswith("NN"):
         return None
     verb, lex = scope.verbs[0], lexicon()
-    return verb if verb.lower_ in lex.word_list("mediator_verbs") | lex.word_list("sequence_verbs") else None
+    relating = lex.word_list("mediator_verbs") | lex.word_list("sequence_verbs") | lex.word_list("abide_verbs")
+    return verb if verb.lower_ in relating else None
 
 
 def _dates_event(verb: Token) -> bool:
