@@ -209,3 +209,9 @@ def test_congo_alone_is_the_democratic_republic():
 def test_a_date_the_tagger_ran_on_is_read_up_to_its_comma():
     text = "Antony Blinken spoke by phone with Ilham Aliyev on March 12, the day the offensive began, urging restraint."
     assert only(run(text).meetings).date.iso == "2024-03-12"
+
+
+def test_an_event_ending_in_a_clause_told_of_a_date_takes_it():
+    text = "Diplomacy had stalled since February, when the summit between Trump and Kim in Hanoi ended without a deal."
+    m = only(run(text).meetings)
+    assert m.date.iso == "2024-02" and m.place == "hanoi"

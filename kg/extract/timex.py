@@ -83,9 +83,13 @@ def find_times(scope: Scope) -> list[TimeRef]:
 
 def _times(scope: Scope) -> list[TimeRef]:
     out: list[TimeRef] = []
-    when = _date_clause_head(scope.token)
-    if when is not None:  # "left out in February, when envoys met ...": the clause is told of February
-        out.append(TimeRef(when, STRONG, "past" if scope.token.tag_ == "VBD" else None))
+    # "left out in February, when envoys met ...", "stalled since February, when the summit ended":
+    # the clause is told of February
+    for v in (scope.token, *scope.verbs[:1]):
+        when = _date_clause_head(v)
+        if when is not None:
+            out.append(TimeRef(when, STRONG, "past" if v.tag_ == "VBD" else None))
+            break
     for n in [*scope.nodes, *scope.clauses]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
     for v in scope.verbs if scope.via not in _TEMPORAL_VIA else ():
