@@ -136,3 +136,12 @@ def test_the_sides_keeping_a_truce_are_its_parties():
     x = run("The Taliban and the Afghan government observed a three-day ceasefire in July.")
     deal = only(x.agreements)
     assert names(x, deal.participants) == {"Taliban", "Afghanistan"} and deal.date.iso == "2023-07"
+
+
+def test_the_government_is_the_one_the_article_names():
+    text = (
+        "The Ethiopian government said aid would flow. "
+        "The government and the TPLF signed a deal to silence the guns in Pretoria on Tuesday."
+    )
+    x = run(text)
+    assert {"Ethiopia", "Tigray People's Liberation Front"} <= names(x, only(x.agreements).participants)

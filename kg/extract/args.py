@@ -43,6 +43,7 @@ class Resolver:
         self._agents = lex.word_list("agent_nouns")
         self._sides = lex.word_list("side_nouns")
         self._armed = lex.word_list("armed_descriptors")
+        self._home: str | None = None  # the country "the government" stands for ("" when none)
 
     # ------------------------------------------------------------- public
 
@@ -163,6 +164,9 @@ class Resolver:
         det = self._det(t)
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             return self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i)
+        if low == "government" and det == "the" and depth == 0:
+            key = self._home_government()
+            return [key] if key else []
         if self._is_armed_descriptor(t) and det in _DEFINITE:
             key = self.armed_group(t.i)
             if key is not None:
@@ -193,6 +197,27 @@ class Resolver:
                     if obj.dep_ == "pobj":
                         out += [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
         return list(dict.fromkeys(out))
+
+    def _home_government(self) -> str | None:
+        """The country whose government the article names outright ("the Afghan government",
+        "Ethiopia's government"), most often if several: what "the government" then means."""
+        if self._home is None:
+            counts: dict[str, int] = {}
+            for t in self.doc:
+                if t.lower_ not in ("government", "governments"):
+                    continue
+                for c in t.children:
+                    key = None
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_kb_id_.startswith("demonym:"):
+                        key = self._country(c.ent_kb_id_[8:])
+                    elif c.dep_ in ("compound", "poss", "nmod"):
+                        found = self.actors.key_at(c.i)
+                        info = self.actors.get(found) if found else None
+                        key = [found] if info is not None and info.type == "Country" else None
+                    for k in key or []:
+                        counts[k] = counts.get(k, 0) + 1
+            self._home = max(counts, key=counts.__getitem__) if counts else ""
+        return self._home or None
 
     def _country(self, iso: str) -> list[str]:
         if iso == "-":
