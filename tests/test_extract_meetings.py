@@ -215,3 +215,9 @@ def test_an_event_ending_in_a_clause_told_of_a_date_takes_it():
     text = "Diplomacy had stalled since February, when the summit between Trump and Kim in Hanoi ended without a deal."
     m = only(run(text).meetings)
     assert m.date.iso == "2024-02" and m.place == "hanoi"
+
+
+def test_who_briefs_whom_during_a_visit_took_part_in_it():
+    x = run("US envoy Zalmay Khalilzad arrived on Sunday. The envoy briefed Ghani on a draft during a visit to Kabul.")
+    m = only(x.meetings)
+    assert {"Zalmay Khalilzad", "Ashraf Ghani"} <= names(x, m.participants) and m.place == "kabul"

@@ -169,6 +169,15 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    elif (
+        noun
+        and trig.kind == "meeting"
+        and scope.verbs
+        and scope.via in ("during", "at")
+        and scope.verbs[0].lower_ in lexicon().word_list("brief_verbs")
+    ):  # "the envoy briefed Ghani during a visit to Kabul": both were at it
+        verb = scope.verbs[0]
+        parties += subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
     if scope.travel is not None and (noun or scope.travel is not token):
