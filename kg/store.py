@@ -20,8 +20,12 @@ all, even if the process is killed half-way.
 from __future__ import annotations
 
 import contextlib
-import tempfile
+import os
+import re
+import shutil
+from collections import deque
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,6 +33,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 
+from kg import scratch
 from kg.errors import StoreError
 from kg.rdf.namespaces import ONTOLOGY_IRI
 
@@ -134,9 +139,7 @@ class Batch:
     """
 
     def __init__(self) -> None:
-        self._file = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by close() or the with block
-            "wb", prefix="peacekg-batch-", suffix=".trig", delete=False
-        )
+        self._file = scratch.make_file("peacekg-batch-", ".trig")  # removed by close() or the with block
         self.path = self._file.name
         self.names: list[str] = []
         self.quads = 0
@@ -214,7 +217,8 @@ def graph_names(ds: Dataset) -> list[str]:
 def dump(ds: Dataset | ox.Store, output: BinaryIO, fmt: str, graph: str | None = None) -> None:
     """Serialise the store (or one named graph) with pyoxigraph, streaming into ``output``.
 
-    ``ds`` may also be a pyoxigraph store, such as a :func:`snapshot`.
+    ``ds`` may also be a pyoxigraph store, such as a :func:`snapshot`. One graph in a dataset
+    format (TriG, N-Quads, JSON-LD) keeps its name.
     Triple formats (turtle, ntriples, xml) get the union of all graphs. Turtle and N-Triples
     write it graph after graph, each with pyoxigraph's own serialiser, so a triple that several
     graphs hold (an actor's label) is written once per graph; parsers merge them into one.
@@ -222,31 +226,65 @@ def dump(ds: Dataset | ox.Store, output: BinaryIO, fmt: str, graph: str | None =
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     inner, rdf_format = (ds if isinstance(ds, ox.Store) else oxigraph(ds)), FORMATS[fmt]
-    if graph is not None:
-        inner.dump(output, rdf_format, from_graph=ox.NamedNode(graph), prefixes=_prefixes(fmt))
+    prefixes = _prefixes(fmt)
+    if graph is not None and fmt in QUAD_FORMATS:
+        ox.serialize(
+            inner.quads_for_pattern(None, None, None, ox.NamedNode(graph)), output, rdf_format, prefixes=prefixes
+        )
+    elif graph is not None:
+        inner.dump(output, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
     elif fmt in QUAD_FORMATS:
-        inner.dump(output, rdf_format, prefixes=_prefixes(fmt))
+        inner.dump(output, rdf_format, prefixes=prefixes)
     elif fmt in UNION_BY_GRAPH:
-        _dump_union(inner, output, rdf_format, _prefixes(fmt))
+        _dump_union(inner, output, rdf_format, prefixes)
     else:
         union = inner.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ox.serialize(union, output, rdf_format, prefixes=_prefixes(fmt))
+        ox.serialize(union, output, rdf_format, prefixes=prefixes)
+
+
+_PREFIX_LINES = re.compile(rb"(?:@prefix [^\n]*\n)*")
+UNION_THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+"""Threads serialising the union's graphs; pyoxigraph releases the GIL while it writes."""
+UNION_RUN = 256
+"""Graphs per unit of work in :func:`_dump_union`."""
 
 
 def _dump_union(inner: ox.Store, output: BinaryIO, rdf_format: ox.RdfFormat, prefixes: dict[str, str] | None) -> None:
     """The union of every graph, one graph after the other, the prefixes declared once.
 
     Several times faster than serialising a CONSTRUCT over all graphs, which decodes and
-    de-duplicates every triple first.
+    de-duplicates every triple first. Runs of graphs are serialised in :data:`UNION_THREADS`
+    threads, a few runs ahead of the writer, and written in order.
     """
     if prefixes:
         output.write("".join(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes.items()).encode())
-    for name in [ox.DefaultGraph(), *inner.named_graphs()]:
-        chunk = inner.dump(None, rdf_format, from_graph=name, prefixes=prefixes) or b""
-        start = 0
-        while chunk.startswith(b"@prefix ", start):
-            start = chunk.index(b"\n", start) + 1
-        output.write(chunk[start:] if start else chunk)
+
+    def serialise(graphs: list[ox.DefaultGraph | ox.NamedNode]) -> list[memoryview]:
+        bodies = []
+        for name in graphs:
+            chunk = inner.dump(None, rdf_format, from_graph=name, prefixes=prefixes) or b""
+            header = _PREFIX_LINES.match(chunk) if prefixes else None
+            bodies.append(memoryview(chunk)[header.end() if header else 0 :])
+        return bodies
+
+    def write(bodies: list[memoryview]) -> None:
+        for body in bodies:
+            output.write(body)
+
+    names = [ox.DefaultGraph(), *inner.named_graphs()]
+    with ThreadPoolExecutor(UNION_THREADS, thread_name_prefix="peacekg-dump") as pool:
+        ahead: deque[Future[list[memoryview]]] = deque()
+        try:
+            for start in range(0, len(names), UNION_RUN):
+                ahead.append(pool.submit(serialise, names[start : start + UNION_RUN]))
+                if len(ahead) > 2 * UNION_THREADS:
+                    write(ahead.popleft().result())
+            while ahead:
+                write(ahead.popleft().result())
+        except BaseException:  # the reader is gone: start no more runs
+            for future in ahead:
+                future.cancel()
+            raise
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
@@ -261,8 +299,11 @@ def snapshot(ds: Dataset) -> ox.Store:
     """An in-memory copy of the whole store (through a temporary N-Quads file, so that the copy is
     the only thing held in memory)."""
     copy = ox.Store()
-    with tempfile.TemporaryDirectory(prefix="peacekg-snapshot-") as folder:
+    folder = scratch.make_folder("peacekg-snapshot-")
+    try:
         path = str(Path(folder) / "data.nq")
         oxigraph(ds).dump(path, ox.RdfFormat.N_QUADS)
         copy.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return copy

@@ -163,7 +163,9 @@ def test_killed_ingest_leaves_the_store_as_it_was(store_copy, tmp_path):
             f.write(json.dumps({"id": f"k{i}", "text": text.replace("Khalilzad", f"Envoy{i}")}) + "\n")
         f.write(json.dumps({"id": "000_ceacec5d2c510505", "text": "Replaced text about talks."}) + "\n")
     before = quads(store_copy)
-    env = {**os.environ, "PEACEKG_STORE": str(store_copy)}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "PEACEKG_STORE": str(store_copy), "TMPDIR": str(scratch)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "ingest", str(corpus)],
         env=env,
@@ -175,6 +177,11 @@ def test_killed_ingest_leaves_the_store_as_it_was(store_copy, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert quads(store_copy) == before
+    # the next ingest removes the batch file the killed one left
+    tiny = tmp_path / "tiny.jsonl"
+    tiny.write_text(json.dumps({"id": "k-next", "text": "Talks were held in Doha."}) + "\n")
+    subprocess.run([sys.executable, "-m", "kg", "ingest", str(tiny)], env=env, check=True, capture_output=True)
+    assert list(scratch.iterdir()) == []
 
 
 def test_missing_store_is_a_clear_error(tmp_path):

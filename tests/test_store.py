@@ -83,6 +83,29 @@ def test_dump_keeps_named_graphs_in_quad_formats():
     assert len(Graph().parse(data=out.getvalue(), format="turtle")) == 2  # the union, deduplicated
 
 
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_the_union_written_in_runs_of_graphs_by_several_threads_is_whole(monkeypatch, fmt):
+    monkeypatch.setattr("kg.store.UNION_RUN", 3)
+    monkeypatch.setattr("kg.store.UNION_THREADS", 2)
+    ds = open_store()
+    graphs = {URIRef(f"urn:g{i}"): triples(i % 4 + 1, tag=f"g{i}-") for i in range(40)}
+    replace_articles(ds, graphs)
+    expected = {t for g in graphs.values() for t in g}
+    out = io.BytesIO()
+    dump(ds, out, fmt)
+    assert out.getvalue().count(b"@prefix rdf:") == (fmt == "turtle")  # declared once
+    assert set(Graph().parse(data=out.getvalue(), format=fmt)) == expected
+
+
+def test_one_graph_in_a_dataset_format_keeps_its_name():
+    ds = open_store()
+    replace_articles(ds, {URIRef("urn:g1"): triples(2), URIRef("urn:g2"): triples(3)})
+    out = io.BytesIO()
+    dump(ds, out, "nquads", graph="urn:g2")
+    lines = out.getvalue().decode().splitlines()
+    assert len(lines) == 3 and all(line.endswith("<urn:g2> .") for line in lines)
+
+
 def test_snapshot_is_an_independent_copy():
     ds = open_store()
     replace_articles(ds, {URIRef("urn:g1"): triples(2)})

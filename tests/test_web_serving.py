@@ -97,10 +97,11 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("program", ["serve", "server.py"])
-def test_the_server_as_a_program(disk_store, program):
+def test_the_server_as_a_program(disk_store, program, tmp_path):
     port = _free_port()
     env = {
         **os.environ,
+        "TMPDIR": str(tmp_path),  # waitress-serve leaves the SIGTERM handling, and the snapshot, to us
         "PEACEKG_STORE": str(disk_store),
         "PEACEKG_BASE_IRI": BASE,
         "PEACEKG_PORT": str(port),
@@ -125,3 +126,35 @@ def test_the_server_as_a_program(disk_store, program):
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_stopped_server_leaves_no_snapshot_behind(disk_store, tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = scratch / f"peacekg-snapshot-{gone.stdout.strip()}-x"  # as a killed server leaves it
+    left.mkdir()
+    (left / "data.nq").write_text("")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TMPDIR": str(scratch),
+        "PEACEKG_STORE": str(disk_store),
+        "PEACEKG_PORT": str(port),
+        "PEACEKG_QUERY_WORKERS": "1",
+    }
+    command = [
+        sys.executable,
+        "-c",
+        "from kg.settings import load_settings\nfrom kg.web import serve\nserve(load_settings())",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", process)
+        assert [p.name.split("-")[2] for p in scratch.iterdir()] == [str(process.pid)]  # the stale one is gone
+    finally:
+        process.terminate()  # SIGTERM, as a service manager stops it
+        _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert list(scratch.iterdir()) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -113,9 +114,17 @@ def serve(settings: Settings, **waitress_options: Any) -> None:
         )
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    # a plain kill (SIGTERM, as service managers send) stops the server as Ctrl-C does: the
+    # query processes are stopped and the snapshot removed on the way out
+    signal.signal(signal.SIGTERM, _stop)
     app = create_app(open_store(settings.store, read_only=True), settings)
     # serving from memory, nothing refers to the on-disk store any more: it is closed here
     gc.collect()
     waitress_serve(
         app, host=settings.host, port=settings.port, threads=settings.threads, ident="PeaceKG", **waitress_options
     )
+
+
+def _stop(signum: int, frame: object) -> None:
+    log.info("stopping on signal %d", signum)
+    raise SystemExit(0)

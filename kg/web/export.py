@@ -1,7 +1,8 @@
 """Exports: the whole dataset (``/export``), one article's graph (``/graph/<id>``), and VoID.
 
 The dataset is streamed as pyoxigraph writes it. TriG and N-Quads keep the named graphs; the
-graph formats give the union of the graphs.
+graph formats give the union of the graphs (Turtle and N-Triples graph after graph, as
+``peacekg export`` writes them).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from kg.errors import NotFound
-from kg.formats import DATASETS, GRAPHS, NQUADS, TRIG, TURTLE, rdf_format
-from kg.rdf.namespaces import PREFIXES
+from kg.formats import DATASETS, GRAPHS, NQUADS, TRIG, TURTLE
+from kg.store import dump
 from kg.web import metadata
 from kg.web.respond import data_response, pick, rdf_bytes, stream
 from kg.web.services import services
@@ -22,24 +23,10 @@ bp = Blueprint("export", __name__)
 GRAPH_FORMATS = (TURTLE, TRIG, NQUADS, *GRAPHS[1:])
 
 
-def _prefixes(fmt_name: str) -> dict[str, str] | None:
-    return PREFIXES if fmt_name in {"turtle", "trig", "xml"} else None
-
-
 def write_dataset(store: ox.Store, output: BinaryIO, fmt_name: str, graph: str | None = None) -> None:
-    """Serialise ``store`` (or one named graph of it) into ``output`` as pyoxigraph writes it."""
-    fmt = rdf_format(next(f for f in DATASETS if f.name == fmt_name))
-    prefixes = _prefixes(fmt_name)
-    if graph is not None:
-        if fmt.supports_datasets:  # keep the graph name
-            ox.serialize(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), output, fmt, prefixes=prefixes)
-        else:
-            store.dump(output, fmt, from_graph=ox.NamedNode(graph), prefixes=prefixes)
-    elif fmt.supports_datasets:
-        store.dump(output, fmt, prefixes=prefixes)
-    else:
-        union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ox.serialize(union, output, fmt, prefixes=prefixes)
+    """Serialise ``store`` (or one named graph of it) into ``output`` as pyoxigraph writes it; see
+    :func:`kg.store.dump`."""
+    dump(store, output, fmt_name, graph)
 
 
 @bp.route("/export")

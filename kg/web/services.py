@@ -9,7 +9,8 @@ Where served queries run is the setting ``serve_from``:
     started (restart it to serve newer data). Each query process also writes the merge of the
     article graphs into its default graph, so the default graph holds each triple once
     however many articles state it. Memory: one copy of the data per query process (about 1.3
-    times the quads, with the merge) plus one for the pages.
+    times the quads, with the merge) plus one for the pages. The snapshot is removed when the
+    server stops; one left by a server that was killed is removed when the next one starts.
 ``disk``
     The server and its query processes open the on-disk store read-only: nothing to load at
     start and no copies in memory. RocksDB gives no guarantee to a read-only reader while
@@ -25,7 +26,6 @@ from __future__ import annotations
 import atexit
 import logging
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from flask import current_app
 from rdflib import Dataset
 
+from kg import scratch
 from kg.errors import ConfigError
 from kg.rdf.ids import Ids
 from kg.settings import Settings
@@ -84,7 +85,7 @@ def build(ds: Dataset, settings: Settings) -> Services:
             )
         data, mode, path = oxigraph(ds), "disk", str(folder.resolve())
     else:
-        snapshot_dir = tempfile.mkdtemp(prefix="peacekg-snapshot-")
+        snapshot_dir = scratch.make_folder("peacekg-snapshot-")
         path, mode = str(Path(snapshot_dir) / "data.nq"), "memory"
         oxigraph(ds).dump(path, ox.RdfFormat.N_QUADS)
         data = ox.Store()
