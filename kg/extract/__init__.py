@@ -28,7 +28,7 @@ __all__ = ["extract"]
 def extract(doc: Doc, article: Article) -> Extraction:
     """Everything PeaceKG extracts from one article; ``doc`` is ``article.text`` parsed by
     :func:`kg.nlp.pipeline.build_pipeline`."""
-    layout = Layout(doc)
+    layout = Layout(doc, article.text)
     actors = resolve_actors(doc, layout)
     places = resolve_places(doc, layout, actors)
     resolver = Resolver(doc, actors)

@@ -11,7 +11,6 @@ demonym governing an official noun ("the Afghan government") is its country.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,25 +49,29 @@ _PLACE_NOUNS = words(
 )
 
 
-def named_spans(layout: Layout) -> Iterator[tuple[Span, Span, Sentence]]:
-    """(entity, its cleaned span, its sentence) for the entities of usable sentences, empty spans aside."""
-    for ent in layout.ents:
-        sent = layout.of(ent.start)
-        if sent is not None and sent.usable:
-            span = clean_span(ent)
-            if len(span):
-                yield ent, span, sent
+def named_spans(layout: Layout) -> list[tuple[Span, Span, Sentence]]:
+    """(entity, its cleaned span, its sentence) for the entities of usable sentences, empty spans
+    aside; worked out once per layout."""
+    if layout.named is None:
+        layout.named = []
+        for ent in layout.ents:
+            sent = layout.of(ent.start)
+            if sent is not None and sent.usable:
+                span = clean_span(ent)
+                if len(span):
+                    layout.named.append((ent, span, sent))
+    return layout.named
 
 
 def clean_span(span: Span) -> Span:
     """The entity without a leading article, a trailing possessive or punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
+    tokens = list(span)
+    first, last = 0, len(tokens)
+    while first < last and ((t := tokens[first]).lower_ in _LEADING or t.is_punct or t.is_space):
+        first += 1
+    while last > first and ((t := tokens[last - 1]).text in _POSSESSIVE or t.is_punct or t.is_space):
+        last -= 1
+    return span.doc[span.start + first : span.start + last]
 
 
 def _surface(span: Span) -> str:
@@ -139,7 +142,7 @@ def _acting(token: Token) -> bool:
     """Whether a place name is the subject of a speech or decision verb ("Kabul rejected ...")."""
     speech = lexicon().word_list("speech_verbs")
     head = token
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in speech:
         return True
@@ -150,7 +153,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     """Every actor the usable sentences name (see the module docstring)."""
     table, gaz, lex = ActorTable(), gazetteer(), lexicon()
     persons: list[tuple[Span, str]] = []
-    named = list(named_spans(layout))
+    named = named_spans(layout)
     in_body = {norm(span.text) for _ent, span, sent in named if not sent.headline}
     for ent, span, sent in named:
         text, kb = span.text, ent.kb_id_
@@ -317,7 +320,7 @@ def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -
     if iso == "-":
         return
     root = span.root
-    while root.dep_ == "conj" and root.head is not root and root.head.ent_kb_id_.startswith("demonym:"):
+    while root.dep_ == "conj" and root.head != root and root.head.ent_kb_id_.startswith("demonym:"):
         root = root.head
     head = root.head
     words = lexicon().word_list("government_nouns")

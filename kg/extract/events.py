@@ -180,7 +180,7 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         parties += subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
-    if scope.travel is not None and (noun or scope.travel is not token):
+    if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
 
@@ -331,7 +331,7 @@ def _link_purposes(frames: list[Frame]) -> None:
             continue
         travel = lexicon().word_list("travel_verbs")
         for _ in range(3):
-            if x.dep_ not in ("xcomp", "advcl", "conj") or x.head is x or x.head.lower_ in travel:
+            if x.dep_ not in ("xcomp", "advcl", "conj") or x.head == x or x.head.lower_ in travel:
                 break  # "traveled to Israel to meet Netanyahu" is a trip of its own
             x = x.head
             owner = by_token.get(x.i) or next(

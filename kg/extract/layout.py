@@ -77,11 +77,20 @@ class Sentence:
         return Mention(self.start, self.end, text[self.start : self.end], reported_by, trigger)
 
 
+def _spans_all(doc: Doc, text: str) -> bool:
+    """Whether ``text`` is as long as the text of ``doc`` (a cheap check that it is that text)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
+
+
 class Layout:
     """Sentences of a doc with their kinds; ``of(token)`` finds a token's sentence."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = text = doc.text  # read once: doc.text joins every token
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        # ``text``: the text ``doc`` was parsed from, when the caller has it (doc.text joins every token)
+        self.text = text = doc.text if text is None or not _spans_all(doc, text) else text
         kinds: dict[int, Kind] = {}
         pos = 0
         lines: dict[int, str] = {}
@@ -114,6 +123,7 @@ class Layout:
             sentence = Sentence(len(self.sentences), sent, start, end, kinds.get(line_start, "body"), headline)
             self.sentences.append(sentence)
         self._starts = [s.span.start for s in self.sentences]
+        self.named: list[tuple[Span, Span, Sentence]] | None = None  # kept by actors.named_spans
 
     def of(self, token_index: int) -> Sentence | None:
         """The sentence holding this token (None for the whitespace between sentences)."""

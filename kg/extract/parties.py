@@ -82,7 +82,7 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     moving = lex.word_list("travel_verbs") | lex.word_list("cancelled_cues")
     undoing = lex.word_list("cancelled_cues") | lex.word_list("denied_cues") | lex.word_list("cancel_particle_verbs")
     verb, out = scope.verbs[0], []
-    if verb is scope.token:
+    if verb == scope.token:
         return out
     if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
         return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]

@@ -49,7 +49,7 @@ def _up_xcomp(verb: Token) -> list[Token]:
     """The verb and the verbs it completes: "resume" in "are set to resume" gives [resume, set]."""
     out, x = [verb], verb
     for _ in range(3):
-        if x.dep_ in ("xcomp",) and x.head is not x and _is_verb(x.head):
+        if x.dep_ in ("xcomp",) and x.head != x and _is_verb(x.head):
             x = x.head
             out.append(x)
         else:
@@ -74,7 +74,7 @@ def _purpose_travel(verb: Token) -> Token | None:
     travel = lexicon().word_list("travel_verbs")
     x = verb
     for _ in range(3):
-        if x.dep_ not in ("xcomp", "advcl") or x.head is x:
+        if x.dep_ not in ("xcomp", "advcl") or x.head == x:
             return None
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
         x = x.head
@@ -131,7 +131,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
     scope = Scope(token, outer, list(dict.fromkeys([anchor, outer])))
     # "the Russia, Turkey and Iran trilateral summit", parsed as a list ending in the summit
     top = outer
-    while top.dep_ == "conj" and top.head is not top and _is_actor_token(top.head):
+    while top.dep_ == "conj" and top.head != top and _is_actor_token(top.head):
         top = top.head
         scope.chain_parties.append(top)
     scope.clauses = [
@@ -139,7 +139,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
     ]
     scope.clauses += _loose_relative(outer)
     head, dep = top.head, top.dep_
-    if head is top:
+    if head == top:
         return scope
     if dep in ARGUMENT_DEPS and _is_verb(head):
         scope.via, scope.verbs = dep, _up_xcomp(head)

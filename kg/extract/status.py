@@ -77,7 +77,7 @@ def _cancelled_or_denied(scope: Scope) -> str | None:
     particle_verbs, denied = lex.word_list("cancel_particle_verbs"), lex.word_list("denied_cues")
     support = lex.word_list("support_verbs")
     outer = scope.outer
-    if outer is not scope.token and outer.lower_ in cancelled:
+    if outer != scope.token and outer.lower_ in cancelled:
         return "Cancelled"  # "the collapse of the talks"
     if _counterfactual(outer):
         return "Cancelled"
@@ -125,11 +125,11 @@ def _from_verbs(scope: Scope, planned: frozenset[str]) -> str | None:
             return "Planned"  # "talks were to resume on Friday"
         if aux & _FUTURE_AUX:
             return "Planned"
-        if v.lower_ in planned and v is not scope.token and (i or scope.via in ("dobj", "nsubjpass", "self")):
+        if v.lower_ in planned and v != scope.token and (i or scope.via in ("dobj", "nsubjpass", "self")):
             return "Planned"  # "proposed a meeting", "talks are planned", "set to resume"
-        if "to" in aux and v.tag_ == "VB" and (v.lower_ in support or v is scope.token):
+        if "to" in aux and v.tag_ == "VB" and (v.lower_ in support or v == scope.token):
             head = v.head
-            if head is v or head.lower_ in planned or head.tag_.startswith("NN"):
+            if head == v or head.lower_ in planned or head.tag_.startswith("NN"):
                 return "Planned"
             continue
         tense = _tense(v, aux, occurred)

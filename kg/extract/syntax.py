@@ -13,7 +13,7 @@ def chain(token: Token, limit: int = 5) -> list[Token]:
     """The token and its heads, up to ``limit`` steps."""
     out, x = [token], token
     for _ in range(limit):
-        if x.head is x:
+        if x.head == x:
             break
         x = x.head
         out.append(x)
@@ -36,7 +36,7 @@ def subjects(verb: Token) -> list[Token]:
             objs = [c for c in x.head.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs
-        if x.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or x.head is x:
+        if x.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or x.head == x:
             return []
         x = x.head
     return []

@@ -93,9 +93,9 @@ def _times(scope: Scope) -> list[TimeRef]:
     for n in [*scope.nodes, *scope.clauses]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
     for v in scope.verbs if scope.via not in _TEMPORAL_VIA else ():
-        if v is scope.travel:
+        if v == scope.travel:
             break
-        if v is scope.token or _dates_event(v):
+        if v == scope.token or _dates_event(v):
             out += [TimeRef(e, STRONG, _tense_of(v)) for e in expressions_at(v)]
     nxt = _adjacent(scope)
     if nxt is not None:
