@@ -114,6 +114,14 @@ def test_a_where_clause_places_the_deal():
     assert only(x.agreements).place == "addis ababa"
 
 
+def test_a_relative_clause_without_that_gives_the_deal_its_parties_place_and_date():
+    # the parser hangs "signed" from "swap", two nouns back
+    x = run("Hundreds were freed under a swap set out in the accord Ethiopia and Eritrea signed in Asmara on July 9.")
+    a = only(x.agreements)
+    assert names(x, a.participants) == {"Ethiopia", "Eritrea"}
+    assert a.place == "asmara" and a.date is not None and a.date.iso == "2023-07-09"
+
+
 def test_a_deal_made_at_talks_takes_their_place():
     x = run("The talks in Muscat, hosted by Oman, ended on Friday with a deal between Iran and the United States.")
     a = only(x.agreements)

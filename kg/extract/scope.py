@@ -92,6 +92,30 @@ def _loose_relative(noun: Token) -> list[Token]:
         verb = doc[i].head
         if _is_verb(verb) and verb.dep_ != "relcl":
             return [verb]
+        return []
+    return _contact_clause(noun, i)
+
+
+def _contact_clause(noun: Token, i: int) -> list[Token]:
+    """A relative clause without "that" whose subject follows the noun at once, hung from an earlier
+    noun: "an exchange laid out in the deal the United States and the Taliban signed in Doha".
+    The clause's verb has no object of its own: the noun is its object."""
+    doc = noun.doc
+    if i >= len(doc) or doc[i].text == ",":
+        return []
+    subject = next((t for t in doc[i : i + 8] if t.left_edge.i == i and t.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    verb = subject.head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and verb.head != noun
+        and verb.head.i < noun.i
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.i == subject.right_edge.i + 1
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    ):
+        return [verb]
     return []
 
 
