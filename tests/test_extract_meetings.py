@@ -221,3 +221,16 @@ def test_who_briefs_whom_during_a_visit_took_part_in_it():
     x = run("US envoy Zalmay Khalilzad arrived on Sunday. The envoy briefed Ghani on a draft during a visit to Kabul.")
     m = only(x.meetings)
     assert {"Zalmay Khalilzad", "Ashraf Ghani"} <= names(x, m.participants) and m.place == "kabul"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "iso"),
+    [
+        # the parser hangs "on Saturday" from "elders", inside the subject
+        ("A grand jirga of 2,000 tribal elders on Saturday endorsed the peace plan.", "jirga", "2024-03-09"),
+        ("The summit of regional leaders on Monday adopted a final communique.", "summit", "2024-03-11"),
+    ],
+)
+def test_a_date_ending_the_subject_phrase_dates_the_gathering(text, category, iso):
+    m = only(run(text).meetings)
+    assert m.category == category and m.date is not None and m.date.iso == iso

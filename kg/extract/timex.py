@@ -92,6 +92,9 @@ def _times(scope: Scope) -> list[TimeRef]:
             break
     for n in [*scope.nodes, *scope.clauses]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
+    tail = _subject_tail(scope.token)
+    if tail is not None:
+        out.append(TimeRef(tail, STRONG, _tense_of(scope.token.head)))
     for v in scope.verbs if scope.via not in _TEMPORAL_VIA else ():
         if v == scope.travel:
             break
@@ -110,6 +113,21 @@ def _times(scope: Scope) -> list[TimeRef]:
             if e.label_ == "DATE" and _YEAR.search(e.text)
         ]
     return out
+
+
+def _subject_tail(token: Token) -> str | None:
+    """A date ending the event's own subject phrase right before its verb, which the parser hung
+    from a word inside the phrase: "a jirga of 3,200 elders on Sunday approved the release"."""
+    verb, edge = token.head, token.right_edge
+    if token.dep_ not in ("nsubj", "nsubjpass") or edge.i + 1 != verb.i or edge.i == token.i:
+        return None
+    ent = _ent_of(edge)
+    if ent is None or ent.end != edge.i + 1 or ent.root.dep_ != "pobj":
+        return None
+    prep = ent.root.head
+    if prep.lower_ not in _DATE_PREPS or prep.i != ent.start - 1:
+        return None
+    return token.doc[prep.i : ent.end].text
 
 
 def _date_clause_head(token: Token) -> str | None:
