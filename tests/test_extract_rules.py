@@ -122,6 +122,14 @@ def test_a_relative_clause_without_that_gives_the_deal_its_parties_place_and_dat
     assert a.place == "asmara" and a.date is not None and a.date.iso == "2023-07-09"
 
 
+def test_the_groups_a_coalition_includes_are_parties():
+    x = run(
+        "Last week the army and an alliance of rebel groups, including the Sudan Liberation Movement and the "
+        "Justice and Equality Movement, signed a declaration in Juba."
+    )
+    assert names(x, only(x.agreements).participants) == {"Sudan Liberation Movement", "Justice and Equality Movement"}
+
+
 def test_a_deal_made_at_talks_takes_their_place():
     x = run("The talks in Muscat, hosted by Oman, ended on Friday with a deal between Iran and the United States.")
     a = only(x.agreements)

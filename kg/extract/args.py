@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.syntax import pobjs
 from kg.extract.table import ActorInfo, ActorTable
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon
@@ -56,10 +57,10 @@ class Resolver:
             tokens += [
                 o
                 for t in list(tokens)
-                for c in t.children
+                for head in (t, *_of_objects(t))  # "a coalition of groups, including X"
+                for c in head.children
                 if c.dep_ == "prep" and c.lower_ == "including"
-                for o in c.children
-                if o.dep_ == "pobj"
+                for o in (*pobjs(c), *(x for p in pobjs(c) for x in p.conjuncts))
             ]
         for t in tokens:
             for key in self._one(t, depth=0):
@@ -266,3 +267,8 @@ class Resolver:
 
 def _has_two(t: Token) -> bool:
     return any(c.dep_ == "nummod" and c.lower_ in ("two", "2", "both") for c in t.children)
+
+
+def _of_objects(t: Token) -> list[Token]:
+    """The objects of the "of" phrase of a noun: "groups" in "a coalition of holdout groups"."""
+    return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]

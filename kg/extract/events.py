@@ -262,7 +262,8 @@ def _agree_to_trigger(verb: Token) -> bool:
 
 
 def _only_demonym(parties: list[Token], resolver: Resolver) -> bool:
-    return all(p.ent_kb_id_.startswith("demonym:") for p in parties if resolver.resolve(p, conjuncts=False))
+    named = [p for p in parties if resolver.resolve(p, conjuncts=False)]
+    return bool(named) and all(p.ent_kb_id_.startswith("demonym:") for p in named)
 
 
 _SENT = words(
