@@ -234,3 +234,16 @@ def test_who_briefs_whom_during_a_visit_took_part_in_it():
 def test_a_date_ending_the_subject_phrase_dates_the_gathering(text, category, iso):
     m = only(run(text).meetings)
     assert m.category == category and m.date is not None and m.date.iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia postponed the talks with Kosovo that were to have taken place in Brussels on Thursday.",
+        "Serbia called off a summit with Kosovo that had been expected to open in Brussels on Thursday.",
+    ],
+)
+def test_place_and_date_on_the_verb_completing_a_clause(text):
+    m = only(run(text).meetings)
+    assert m.place == "brussels" and m.date is not None and m.date.text == "on Thursday"
+    assert m.status == "Cancelled"

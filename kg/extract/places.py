@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import named_spans
 from kg.extract.layout import Layout
 from kg.extract.parties import is_destination
-from kg.extract.scope import Scope
+from kg.extract.scope import Scope, with_completions
 from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
@@ -198,7 +198,7 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
     arguments.sort(key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))  # "X in Karabakh met Y in Yevlakh"
     # "hosted by Mexico in Mexico City": the place is often parsed as the host's
     agents = [o for v in scope.clauses for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
-    for n in [*scope.nodes, *scope.clauses, *agents, *scope.verbs[:1], *arguments]:
+    for n in [*scope.nodes, *with_completions(scope.clauses), *agents, *scope.verbs[:1], *arguments]:
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
         for c in n.children:

@@ -119,6 +119,20 @@ def _contact_clause(noun: Token, i: int) -> list[Token]:
     return []
 
 
+def with_completions(clauses: list[Token]) -> list[Token]:
+    """Clause verbs and the verbs completing them, where the place and date of a clause hang:
+    "meetings that were to have taken place at Camp David on Sunday"."""
+    out = list(clauses)
+    for verb in clauses:
+        x = verb
+        for _ in range(3):
+            x = next((c for c in x.children if c.dep_ == "xcomp" and _is_verb(c)), None)
+            if x is None:
+                break
+            out.append(x)
+    return out
+
+
 def _next_to(noun: Token, clause: Token) -> bool:
     """Whether a clause the parser hangs from a noun follows it without words of another phrase in
     between: "signed a deal in Washington on Friday, pledging to end fighting that has killed

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.extract.dates import names_holiday, resolve_date
-from kg.extract.scope import Scope
+from kg.extract.scope import Scope, with_completions
 from kg.nlp.lexicon import lexicon
 from kg.records import DateValue
 
@@ -90,7 +90,7 @@ def _times(scope: Scope) -> list[TimeRef]:
         if when is not None:
             out.append(TimeRef(when, STRONG, "past" if v.tag_ == "VBD" else None))
             break
-    for n in [*scope.nodes, *scope.clauses]:
+    for n in [*scope.nodes, *with_completions(scope.clauses)]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
     tail = _subject_tail(scope.token)
     if tail is not None:
