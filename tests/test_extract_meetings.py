@@ -247,3 +247,9 @@ def test_place_and_date_on_the_verb_completing_a_clause(text):
     m = only(run(text).meetings)
     assert m.place == "brussels" and m.date is not None and m.date.text == "on Thursday"
     assert m.status == "Cancelled"
+
+
+def test_the_date_on_the_verb_a_schedule_governs():
+    x = run("He said negotiations between Armenia and Azerbaijan had been scheduled to begin on March 28.")
+    m = only(x.meetings)
+    assert m.date is not None and m.date.iso == "2024-03-28" and m.status == "Planned"

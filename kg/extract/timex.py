@@ -100,6 +100,11 @@ def _times(scope: Scope) -> list[TimeRef]:
             break
         if v == scope.token or _dates_event(v):
             out += [TimeRef(e, STRONG, _tense_of(v)) for e in expressions_at(v)]
+            # "talks had been scheduled to begin on September 23", "are set to resume on Monday"
+            for u in with_completions([v])[1:]:
+                if not _dates_event(u) or any(c.dep_ == "dobj" and c.lower_ != "place" for c in u.children):
+                    break
+                out += [TimeRef(e, STRONG, _tense_of(v)) for e in expressions_at(u)]
     nxt = _adjacent(scope)
     if nxt is not None:
         out.append(nxt)
