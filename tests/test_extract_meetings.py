@@ -253,3 +253,8 @@ def test_the_date_on_the_verb_a_schedule_governs():
     x = run("He said negotiations between Armenia and Azerbaijan had been scheduled to begin on March 28.")
     m = only(x.meetings)
     assert m.date is not None and m.date.iso == "2024-03-28" and m.status == "Planned"
+
+
+def test_who_agrees_at_a_summit_took_part_in_it():
+    x = run("At a summit in Nairobi on Friday, Sudan and South Sudan agreed to reopen the border.")
+    assert names(x, only(x.meetings).participants) == {"Sudan", "South Sudan"}

@@ -39,7 +39,7 @@ _NON_ACTOR_OBJECTS = words(
     "obligations standards conditions challenges"
 )
 _PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
-_AFTER = {"after", "following", "during"}  # "X and Y agreed ... after talks": the talks were theirs
+_AFTER = {"after", "following", "during", "at"}  # "X and Y agreed ... after talks": the talks were theirs
 _TEMPORAL = {"during", "after", "before", "ahead", "following", "since", "until", "at"}
 
 
