@@ -258,3 +258,10 @@ def test_the_date_on_the_verb_a_schedule_governs():
 def test_who_agrees_at_a_summit_took_part_in_it():
     x = run("At a summit in Nairobi on Friday, Sudan and South Sudan agreed to reopen the border.")
     assert names(x, only(x.meetings).participants) == {"Sudan", "South Sudan"}
+
+
+def test_meeting_someone_on_arrival_is_the_visit_and_takes_its_place():
+    x = run("Envoy Tom Perriello arrived in Jeddah on an unannounced visit on Tuesday and met Abdel Fattah al-Burhan.")
+    m = only(x.meetings)
+    assert m.place == "jeddah" and m.date is not None and m.date.iso == "2024-03-12"
+    assert {"Tom Perriello", "Abdel Fattah al-Burhan"} <= names(x, m.participants)

@@ -70,8 +70,17 @@ def _predicate(verb: Token) -> list[Token]:
 
 
 def _purpose_travel(verb: Token) -> Token | None:
-    """The trip a verb is the purpose of: "flew to Muscat to resume (talks)"."""
+    """The trip a verb is the purpose of: "flew to Muscat to resume (talks)", or the trip it is
+    told with: "arrived in Kabul and met Ghani"."""
     travel = lexicon().word_list("travel_verbs")
+    if (
+        verb.dep_ == "conj"
+        and verb.head.lower_ in travel
+        and verb.head.i < verb.i
+        and _is_verb(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # the same traveller
+    ):
+        return verb.head
     x = verb
     for _ in range(3):
         if x.dep_ not in ("xcomp", "advcl") or x.head == x:
