@@ -227,6 +227,8 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
         return True  # one side freeing prisoners is no exchange; both agreeing to release them is
     if trig.id in ("negotiate", "agree", "host") and any(_is_trigger_noun(o) for o in objs):
         return True  # "negotiated the deal": the noun carries the event
+    if token.dep_ == "acl" and token.tag_ == "VBN" and _is_trigger_noun(token.head):
+        return True  # "the talks, hosted by Qatar": a clause of the noun's event
     if trig.id == "agree" and _agree_to_trigger(token):
         return True
     if trig.id == "agree":  # "agreed to continue meetings" is no agreement; "agreed to exchange prisoners" is

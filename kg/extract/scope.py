@@ -128,6 +128,14 @@ def _contact_clause(noun: Token, i: int) -> list[Token]:
     return []
 
 
+def _word_piece(t: Token) -> bool:
+    """A hyphen, or the prefix before one, of a hyphenated word the tokenizer split: "co" and
+    "-" in "co-hosted" (the parser may still hang them as clauses)."""
+    if t.is_punct:
+        return True
+    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"
+
+
 def with_completions(clauses: list[Token]) -> list[Token]:
     """Clause verbs and the verbs completing them, where the place and date of a clause hang:
     "meetings that were to have taken place at Camp David on Sunday"."""
@@ -182,7 +190,10 @@ def scope_of(token: Token, noun: bool) -> Scope:
         top = top.head
         scope.chain_parties.append(top)
     scope.clauses = [
-        c for n in scope.nodes for c in n.children if c.dep_ in ("relcl", "acl") and _is_verb(c) and _next_to(n, c)
+        c
+        for n in scope.nodes
+        for c in n.children
+        if c.dep_ in ("relcl", "acl") and _is_verb(c) and not _word_piece(c) and _next_to(n, c)
     ]
     scope.clauses += _loose_relative(outer)
     head, dep = top.head, top.dep_

@@ -51,9 +51,12 @@ def mention_status(scope: Scope, kind: str) -> str | None:
     planned = lexicon().word_list("planned_cues")
     if kind == "agreement":
         planned = planned - _NOT_PLANNED_FOR_AGREEMENTS
+    arranging = lexicon().word_list("mediator_verbs") | {"convened", "co-convened"}
     for clause in scope.clauses:
         if clause.lower_ in planned or _future(clause):
             return "Planned"
+        if clause.tag_ == "VBN" and clause.lower_ in arranging and any(c.dep_ == "agent" for c in clause.children):
+            continue  # "the meeting, convened by Turkey and Qatar": who arranged it, not that it took place
         if clause.tag_ in ("VBD", "VBN"):
             return "Occurred"
     if kind == "meeting" and scope.travel is not None and scope.travel.tag_ != "VBN":
