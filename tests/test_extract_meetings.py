@@ -279,3 +279,24 @@ def test_who_arranged_the_talks_says_nothing_of_whether_they_took_place(text):
     m = only(x.meetings)  # the participle is the talks' clause, not a meeting of its own
     assert m.status == "Planned" and m.date is not None and m.date.iso == "2024-03-18"
     assert {"Israel", "Hamas"} <= names(x, m.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "The prisoner swap began on February 3 but stalled. That month Ukraine and Russia held talks in Riyadh.",
+            "2024-02",
+        ),
+        ("Fighting flared in June 2023. Later that year Armenia and Azerbaijan held talks in Brussels.", "2023"),
+        ("Shelling resumed on March 4. The same day Israel and Hamas held talks in Cairo.", "2024-03-04"),
+    ],
+)
+def test_that_month_is_the_month_told_before(text, iso):
+    m = only(run(text).meetings)
+    assert m.date is not None and m.date.iso == iso
+
+
+def test_that_day_after_a_month_names_no_day():
+    m = only(run("Fighting flared in June 2023. That day Armenia and Azerbaijan held talks in Brussels.").meetings)
+    assert m.date is None or m.date.iso is None

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import names_holiday, resolve_date
 from kg.extract.scope import Scope, with_completions
 from kg.nlp.lexicon import lexicon
-from kg.records import DateValue
+from kg.records import DateValue, Precision
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DATE_PREPS = {"on", "in", "at", "during", "within", "from", "over", "around", "last", "this", "next", "of", "for"}
@@ -35,12 +35,13 @@ class TimeRef:
     expression: str
     strength: int
     tense: str | None  # "past" | "future" | None
+    antecedent: str | None = None  # what "that month" refers back to: the date told before it
 
 
 def _ent_of(token: Token) -> Span | None:
     """The DATE entity of ``token``; also an EVENT that names a holiday ("New Year's Eve")."""
     if token.ent_type_ not in ("DATE", "EVENT"):
-        return None
+        return _untagged_back_reference(token)
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
@@ -48,6 +49,17 @@ def _ent_of(token: Token) -> Span | None:
         end += 1
     span = doc[start:end]
     return span if token.ent_type_ == "DATE" or names_holiday(span.text) else None
+
+
+def _untagged_back_reference(token: Token) -> Span | None:
+    """ "That month" or "the same day" that the tagger did not take for a date."""
+    if token.lower_ not in ("day", "month", "year"):
+        return None
+    span = token.doc[token.left_edge.i : token.i + 1]
+    words = span.text.lower().split()
+    if words and words[0] in ("later", "earlier"):
+        words = words[1:]
+    return span if _BACK_REFERENCE.fullmatch(" ".join(words)) else None
 
 
 def expressions_at(node: Token) -> list[str]:
@@ -78,7 +90,33 @@ def find_times(scope: Scope) -> list[TimeRef]:
 
     A duration ("a one-day conference", "two-week talks") says how long, not when: it is left out.
     """
-    return [ref for ref in _times(scope) if not _DURATION.fullmatch(ref.expression.strip())]
+    refs = [ref for ref in _times(scope) if not _DURATION.fullmatch(ref.expression.strip())]
+    return [_with_antecedent(ref, scope.token) if _BACK_REFERENCE.search(ref.expression) else ref for ref in refs]
+
+
+# "that month", "later that year", "the same day": a date told before, at this precision
+_BACK_REFERENCE = re.compile(r"\b(?:that|the same) (day|month|year)\b", re.IGNORECASE)
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+_UNITS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
+
+
+def _with_antecedent(ref: TimeRef, token: Token) -> TimeRef:
+    """``ref`` with the nearest date expression told before the sentence of ``token``."""
+    start = token.sent.start
+    earlier = [
+        e
+        for e in token.doc.ents
+        if e.label_ == "DATE"
+        and e.end <= start
+        and not _BACK_REFERENCE.search(e.text)
+        and _YEAR_OR_MONTH.search(e.text)
+    ]
+    if not earlier:
+        return ref
+    return TimeRef(ref.expression, ref.strength, ref.tense, earlier[-1].text)
+
+
+_YEAR_OR_MONTH = re.compile(r"\b(?:(?:1[89]|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
 
 def _times(scope: Scope) -> list[TimeRef]:
@@ -225,7 +263,21 @@ def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> Dat
     )
     if status == "Planned":
         tense = "future" if ref.tense != "past" else tense
+    if ref.antecedent is not None:
+        return _back_reference(ref, anchor, tense)
     found = resolve_date(ref.expression, anchor, tense)
     if found is None and "," in ref.expression:  # the tagger ran on: "September 19, the day (the offensive began)"
         found = resolve_date(ref.expression.split(",", 1)[0], anchor, tense)
     return found
+
+
+def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> DateValue | None:
+    """ "That month" after "in April": April, at the precision the expression names."""
+    unit = _BACK_REFERENCE.search(ref.expression)
+    told = resolve_date(ref.antecedent or "", anchor, tense)
+    if unit is None or told is None or not told.iso or told.precision is None:
+        return None
+    wanted = _UNITS[unit[1].lower()]
+    if _PRECISION_LENGTH[told.precision] < _PRECISION_LENGTH[wanted]:
+        return None  # "that day" after "in April" names no day
+    return DateValue(told.iso[: _PRECISION_LENGTH[wanted]], wanted, ref.expression)
