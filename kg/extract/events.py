@@ -94,7 +94,7 @@ def _link_sources(frames: list[Frame]) -> None:
     "the round ended with an accord"."""
     meetings = {f.trigger.i: f for f in frames if f.kind == "meeting" and f.trigger.tag_.startswith("NN")}
     lex = lexicon()
-    verbs = lex.word_list("support_verbs") | lex.word_list("end_verbs")
+    verbs = lex.word_list("support_verbs", "end_verbs")
     for f in frames:
         t = f.trigger
         if f.kind != "agreement" or not t.tag_.startswith("NN"):

@@ -79,8 +79,8 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     """Parties from the verb the event is an argument of ("X and Y held talks", "X reached a deal with Y")."""
     lex = lexicon()
     support, mediator = lex.word_list("support_verbs"), lex.word_list("mediator_verbs")
-    moving = lex.word_list("travel_verbs") | lex.word_list("cancelled_cues")
-    undoing = lex.word_list("cancelled_cues") | lex.word_list("denied_cues") | lex.word_list("cancel_particle_verbs")
+    moving = lex.word_list("travel_verbs", "cancelled_cues")
+    undoing = lex.word_list("cancelled_cues", "denied_cues", "cancel_particle_verbs")
     verb, out = scope.verbs[0], []
     if verb == scope.token:
         return out

@@ -214,7 +214,7 @@ def _relating(scope: Scope) -> Token | None:
     if not scope.verbs or scope.via != "dobj" or not scope.token.tag_.startswith("NN"):
         return None
     verb, lex = scope.verbs[0], lexicon()
-    relating = lex.word_list("mediator_verbs") | lex.word_list("sequence_verbs") | lex.word_list("abide_verbs")
+    relating = lex.word_list("mediator_verbs", "sequence_verbs", "abide_verbs")
     return verb if verb.lower_ in relating else None
 
 
@@ -223,14 +223,7 @@ def _dates_event(verb: Token) -> bool:
     phase's ("takes effect on")."""
     if verb.lower_ in ("take", "takes", "took", "taken", "taking"):
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    lex = lexicon()
-    words = (
-        lex.word_list("support_verbs")
-        | lex.word_list("cancelled_cues")
-        | lex.word_list("planned_cues")
-        | lex.word_list("denied_cues")
-        | lex.word_list("end_verbs")
-    )
+    words = lexicon().word_list("support_verbs", "cancelled_cues", "planned_cues", "denied_cues", "end_verbs")
     return verb.lower_ in words
 
 

@@ -97,6 +97,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # named word lists from triggers.json ("support_verbs", ...)
     by_name: dict[str, LexActor] = field(default_factory=dict, repr=False)
     by_key: dict[str, LexActor] = field(default_factory=dict, repr=False)
+    unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, name: str) -> LexActor | None:
         """The dictionary actor with this name or alias."""
@@ -124,8 +125,14 @@ class Lexicon:
                 return phrase
         return None
 
-    def word_list(self, name: str) -> frozenset[str]:
-        return self.words.get(name, frozenset())
+    def word_list(self, *names: str) -> frozenset[str]:
+        """A named word list, or the union of several (made once: the rules ask for it per word)."""
+        if len(names) == 1:
+            return self.words.get(names[0], frozenset())
+        found = self.unions.get(names)
+        if found is None:
+            found = self.unions[names] = frozenset().union(*(self.words.get(n, frozenset()) for n in names))
+        return found
 
 
 def read_lines(path: Path) -> list[str]:
