@@ -57,3 +57,21 @@ def test_reporters_and_bylines_are_not_actors():
     found = labels(run(text))
     assert not {"Amira Haddad", "Hashem Ahelbarra", "Tom Fielding"} & set(found)
     assert {"Houthis", "Saudi Arabia"} <= set(found)
+
+
+@pytest.mark.slow
+def test_the_titles_listed_after_related_news_are_other_stories():
+    text = (
+        "Serbia and Kosovo held talks in Brussels on Monday.\n\n"
+        "Related News\n\n"
+        "Vucic Meets Kurti in Ohrid After Border Standoff Announcement\n\n"
+        "EU Envoy Lajcak Says Dialogue Will Continue\n\n"
+        "The envoy said the next round would follow in May.\n"
+    )
+    layout = Layout(shared_pipeline()(text))
+    first, last = text.index("Related News"), text.index("The envoy said")
+    for s in layout.sentences:
+        listed = first <= s.start < last
+        assert s.kind == ("boilerplate" if listed else "body"), text[s.start : s.end]  # a sentence ends the list
+    x = run(text)
+    assert len(x.meetings) == 1 and "Border Standoff Announcement" not in labels(x)

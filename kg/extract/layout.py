@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.nlp.components import DATELINE
-from kg.nlp.lexicon import boilerplate_patterns
+from kg.nlp.lexicon import boilerplate_patterns, related_links_pattern
 from kg.records import Mention
 
 Kind = str  # "body" | "boilerplate" | "caption"
@@ -94,8 +94,15 @@ class Layout:
         kinds: dict[int, Kind] = {}
         pos = 0
         lines: dict[int, str] = {}
+        related = related_links_pattern()
+        in_links = False  # after "Related News": the titles of other stories
         for line in text.split("\n"):
-            kinds[pos] = classify_line(line) if line.strip() else "body"
+            stripped = " ".join(line.split())
+            if related.fullmatch(stripped):
+                in_links = True
+            elif in_links and stripped and stripped[-1] in '.!?"”':
+                in_links = False
+            kinds[pos] = ("boilerplate" if in_links else classify_line(line)) if stripped else "body"
             lines[pos] = line
             pos += len(line) + 1
         line_starts = sorted(kinds)

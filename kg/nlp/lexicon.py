@@ -18,6 +18,7 @@ normalisation the identity keys use (case, dots, possessive 's, punctuation and 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -208,6 +209,12 @@ def lexicon() -> Lexicon:
         for name in a.names:
             lex.by_name.setdefault(norm(name), a)
     return lex
+
+
+@lru_cache(maxsize=1)
+def related_links_pattern() -> re.Pattern[str]:
+    """The line that opens a list of links to other stories ("Related News", "Read more")."""
+    return re.compile("|".join(f"(?:{p})" for p in read_lines(PATTERNS_DIR / "related.txt")), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
