@@ -139,3 +139,12 @@ def test_a_title_case_headline_makes_no_organization_the_body_never_names():
     found = labels(run(text))
     assert not any("Conference" in label for label in found)
     assert "Taliban" in found and "Turkey" in found
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    text = (
+        "Kurti Skips Brussels Talks, Leaving Vucic To Meet EU Envoys Alone\n\n"
+        "Kosovo Prime Minister Albin Kurti did not attend talks in Brussels on Thursday with Serbian President "
+        "Aleksandar Vucic."
+    )
+    assert "Leaving Vucic" not in labels(run(text))

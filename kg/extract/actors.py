@@ -64,10 +64,14 @@ def named_spans(layout: Layout) -> list[tuple[Span, Span, Sentence]]:
 
 
 def clean_span(span: Span) -> Span:
-    """The entity without a leading article, a trailing possessive or punctuation."""
+    """The entity without a leading article, a trailing possessive or punctuation; a person's name
+    without the verb a title-case headline ran into it ("Leaving Pashinyan")."""
     tokens = list(span)
     first, last = 0, len(tokens)
-    while first < last and ((t := tokens[first]).lower_ in _LEADING or t.is_punct or t.is_space):
+    person = span.label_ == "PERSON"
+    while first < last and (
+        (t := tokens[first]).lower_ in _LEADING or t.is_punct or t.is_space or (person and t.tag_ == "VBG")
+    ):
         first += 1
     while last > first and ((t := tokens[last - 1]).text in _POSSESSIVE or t.is_punct or t.is_space):
         last -= 1
