@@ -69,9 +69,10 @@ def test_a_capital_that_speaks_is_its_country_and_a_capital_as_location_is_a_pla
         "Negotiators are fluent in Pashto and Dari.",
         "Fighting paused during Eid al-Fitr.",
         "Join our Telegram channel for the latest news",
+        "The militia was founded by Hutu extremists; Pashtun and Hazara elders met separately.",
     ],
 )
-def test_outlets_languages_holidays_and_boilerplate_are_not_actors(text):
+def test_outlets_languages_holidays_ethnic_groups_and_boilerplate_are_not_actors(text):
     assert not [a for a in run(text).actors if a.type != "Country"]
 
 
