@@ -300,3 +300,11 @@ def test_that_month_is_the_month_told_before(text, iso):
 def test_that_day_after_a_month_names_no_day():
     m = only(run("Fighting flared in June 2023. That day Armenia and Azerbaijan held talks in Brussels.").meetings)
     assert m.date is None or m.date.iso is None
+
+
+def test_hosting_the_talks_is_no_meeting_of_its_own():
+    x = run(
+        "Talks between the Yemeni government and the Houthis, which opened on Monday, were chaired by UN envoy "
+        "Hans Grundberg and hosted by Sweden."
+    )
+    assert only(x.meetings).category == "talks"

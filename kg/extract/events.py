@@ -229,6 +229,8 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
         return True  # "negotiated the deal": the noun carries the event
     if token.dep_ == "acl" and token.tag_ == "VBN" and _is_trigger_noun(token.head):
         return True  # "the talks, hosted by Qatar": a clause of the noun's event
+    if trig.id == "host" and token.tag_ == "VBN" and any(_is_trigger_noun(s) for s in subjects(token)):
+        return True  # "the talks were chaired by X and hosted by Sweden"
     if trig.id == "agree" and _agree_to_trigger(token):
         return True
     if trig.id == "agree":  # "agreed to continue meetings" is no agreement; "agreed to exchange prisoners" is

@@ -238,9 +238,13 @@ def _adjacent(scope: Scope) -> TimeRef | None:
     return None
 
 
+_FUTURE_AUX = {"will", "shall", "'ll", "to", "would", "wo"}
+_FUTURE_PARTICIPLES = {"set", "scheduled", "expected", "due"}  # "talks set for May"
+
+
 def _tense_of(token: Token) -> str | None:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "shall", "'ll", "to", "would", "wo"} or token.lower_ in ("set", "scheduled", "expected", "due"):
+    if aux & _FUTURE_AUX or token.lower_ in _FUTURE_PARTICIPLES:
         return "future"
     if token.tag_ in ("VBD", "VBN"):
         return "past"
