@@ -30,7 +30,7 @@ class Plan:
     """How big each section runs."""
 
     articles: int = 2000
-    chunks: int = 8
+    chunks: int = 32  # ingest: many short alternations, so that a slow spell of the machine hits both sides
     workers: int = 2
     sizes: list[int] = field(default_factory=lambda: [100_000, 1_000_000])
     query_quads: int = 1_000_000

@@ -37,6 +37,18 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def quartiles(values: Sequence[float]) -> tuple[float, float]:
+    """The first and third quartiles (both the one value when there is one).
+
+    >>> quartiles([1.0, 2.0, 3.0, 4.0, 5.0])
+    (1.5, 4.5)
+    """
+    if len(values) < 2:
+        return values[0], values[0]
+    low, _, high = statistics.quantiles(values, n=4)
+    return low, high
+
+
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
     """``numerator / denominator``, or ``None`` when either is missing or the denominator is zero."""
     if numerator is None or not denominator:

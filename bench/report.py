@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.measure import ratio
+from bench.measure import quartiles, ratio
 
 SMALL_ANSWERS = ("trivial", "event-lookup")
 
@@ -194,8 +194,9 @@ def _ingest(ing: dict[str, Any]) -> list[str]:
     return [
         f"{ing['articles']:,} generated articles, {ing['words']:,} words, {ing['tokens']:,} tokens, "
         f"{ing['triples']:,} triples stored; batch size {ing['batch_size']}. One process: {ing['chunks']} chunks, "
-        f"ceiling and ingest alternating; ratio = median of the chunks' ratios "
-        f"({', '.join(fmt(x, 2) for x in ing['chunk_ratios'])}).",
+        f"ceiling and ingest alternating; ratio = median of the chunks' ratios (quartiles "
+        f"{' – '.join(fmt(x, 2) for x in quartiles(ing['chunk_ratios']))}, range "
+        f"{fmt(min(ing['chunk_ratios']), 2)} – {fmt(max(ing['chunk_ratios']), 2)}).",
         "",
         *table(["", "articles/s", "tokens/s", "seconds", "CPU seconds"], rows),
         f"Ratio one process / ceiling: **{fmt(ing['ratio_1'], 2)}** (in CPU time {fmt(ing['ratio_1_cpu'], 2)})"

@@ -29,31 +29,54 @@ from kg.records import Mention
 Kind = str  # "body" | "boilerplate" | "caption"
 
 
-def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """One regex for the patterns anchored at the line start, one for the rest. Python's engine
-    tries an anchored regex at the start only, but an alternation that mixes both at every
-    position of the line."""
-    anchored = [p.removeprefix("^") for p in patterns if p.startswith("^")]
-    anywhere = [p for p in patterns if not p.startswith("^")]
-    return (
-        re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")" if anchored else "(?!)", re.IGNORECASE),
-        re.compile("|".join(f"(?:{p})" for p in anywhere) or "(?!)", re.IGNORECASE),
-    )
+_ESCAPE = re.compile(r"\\.")
+
+
+class _Patterns:
+    """Case-insensitive patterns searched in a line, as few regexes as the engine runs fast.
+
+    Patterns anchored at the line start are joined apart from the rest: Python's engine tries an
+    anchored regex at the start only, but an alternation that mixes both at every position. A
+    pattern that names no capital letter is matched, case-sensitively, against the lower-cased
+    line: the same match, found faster than with ``re.IGNORECASE``.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        groups: dict[tuple[bool, bool], list[str]] = {}
+        for pattern in patterns:
+            anchored = pattern.startswith("^")
+            lowered = not any(c.isupper() for c in _ESCAPE.sub("", pattern))
+            groups.setdefault((anchored, lowered), []).append(pattern.removeprefix("^"))
+        self.regexes = [
+            (
+                lowered,
+                re.compile(
+                    ("^" if anchored else "") + "(?:" + "|".join(f"(?:{p})" for p in group) + ")",
+                    0 if lowered else re.IGNORECASE,
+                ),
+            )
+            for (anchored, lowered), group in sorted(groups.items(), reverse=True)  # anchored ones first
+        ]
+
+    def search(self, line: str, lowered: str) -> bool:
+        """Whether a pattern is found in ``line`` (``lowered``: the line in lower case)."""
+        return any(regex.search(lowered if low else line) for low, regex in self.regexes)
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]:
+def _compiled() -> tuple[_Patterns, _Patterns]:
     boiler, captions = boilerplate_patterns()
-    return _either(boiler), _either(captions)
+    return _Patterns(boiler), _Patterns(captions)
 
 
 def classify_line(line: str) -> Kind:
     """'boilerplate', 'caption' or 'body'."""
     boiler, captions = _compiled()
     line = " ".join(line.split())
-    if boiler[0].search(line) or boiler[1].search(line):
+    lowered = line.lower()
+    if boiler.search(line, lowered):
         return "boilerplate"
-    if captions[0].search(line) or captions[1].search(line):
+    if captions.search(line, lowered):
         return "caption"
     return "body"
 

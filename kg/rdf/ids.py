@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import URIRef
@@ -32,8 +33,10 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._~-]{1,200}")
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A readable ASCII slug; a hash suffix whenever the slug alone would not be faithful.
+    Cached: an article names the same actors and events again and again.
 
     >>> slug("Zalmay Khalilzad")
     'zalmay-khalilzad'

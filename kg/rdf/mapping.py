@@ -24,12 +24,39 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kg.rdf import namespaces
 from kg.rdf.ids import Ids
-from kg.rdf.namespaces import DCTERMS, GEONAMES, OWL, PK, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 from kg.records import Actor, Agreement, Article, DateValue, Event, Extraction, Meeting, Mention, Place
 
+
+class _Terms:
+    """The terms of a namespace as plain strings, each built once: an rdflib ``Namespace`` makes
+    and checks a new ``URIRef`` on every attribute read, a cost paid per triple here.
+
+    >>> _Terms(namespaces.PK).Meeting
+    'https://w3id.org/peacekg/ontology#Meeting'
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):  # not a term: a probe such as copy's or doctest's
+            raise AttributeError(name)
+        term = str(self._namespace[name])  # type: ignore[index]
+        setattr(self, name, term)  # later reads find it without calling here
+        return term
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+
+DCTERMS, GEONAMES, OWL, PK, RDF, RDFS, SCHEMA, SKOS, WD, XSD = (
+    _Terms(getattr(namespaces, name))
+    for name in ("DCTERMS", "GEONAMES", "OWL", "PK", "RDF", "RDFS", "SCHEMA", "SKOS", "WD", "XSD")
+)
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
-_OX_TYPES = {str(t): ox.NamedNode(str(t)) for t in (XSD.date, XSD.gYearMonth, XSD.gYear)}
+_OX_TYPES = {t: ox.NamedNode(t) for t in DATE_TYPES.values()}
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
