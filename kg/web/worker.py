@@ -1,10 +1,14 @@
 """What runs inside a query process: load the data once, then answer jobs until told to stop.
 
 A job is a query with its dataset and the formats the client accepts; the answer is the
-serialised result, ready to send. Results are capped without a Python loop over rows: the
-query is first serialised to a line-per-row format (TSV for solutions, N-Triples for triples)
-by pyoxigraph into a sink that stops it once it holds one row more than the cap (or too many
-bytes); the rows kept are then parsed and serialised again, natively, in the format asked for.
+serialised result, ready to send. Results are capped without a Python loop over rows.
+Solutions are first serialised straight in the format asked for, into a sink that counts an
+upper bound of the rows as the bytes pass (a mark that opens or separates rows, such as
+``},{`` in SPARQL JSON: a literal may hold one too, never fewer) and stops once that bound or
+the bytes pass their cap; most answers are done then. A capped answer, and every graph, is
+serialised to a line-per-row format (TSV for solutions, N-Triples for triples) into a sink that
+stops it once it holds one row more than the cap (or too many bytes); the rows kept are then
+parsed and serialised again, natively, in the format asked for.
 
 This module imports nothing heavy, so that a new process is ready quickly.
 
@@ -13,7 +17,7 @@ This module imports nothing heavy, so that a new process is ready quickly.
 ...                   ox.NamedNode("http://e/g")))
 >>> out = execute(store, Job("SELECT ?s { ?s ?p ?o }", results_format="csv"))
 >>> out.status, out.kind, out.body, out.count, out.truncated
-('ok', 'solutions', b's\\r\\nhttp://e/a\\r\\n', 1, '')
+('ok', 'solutions', b's\\r\\nhttp://e/a\\r\\n', -1, '')
 >>> execute(store, Job("SELECT ?s { ?s ?p }")).message
 'error at 1:20: expected one of LATERAL, SERVICE, [_]'
 """
@@ -98,6 +102,42 @@ class _LineSink:
         return data[: data.rfind(b"\n") + 1]
 
 
+ROW_MARKS = {"json": (b"},{", 1), "xml": (b"<result>", 0), "csv": (b"\n", -1), "tsv": (b"\n", -1)}
+"""Per results format, a mark and an offset: a serialisation of n rows holds at least
+``n - offset`` marks (JSON: one between each two bindings; CSV and TSV: a line end after the
+header and after each row)."""
+
+
+class _RowSink(_LineSink):
+    """A binary writer that keeps what it is given and stops the writer once ``max_bytes`` bytes
+    or more than ``max_rows`` rows may have come, counting rows by ``mark`` (see :data:`ROW_MARKS`).
+
+    >>> sink = _RowSink(b"},{", 1, max_rows=2, max_bytes=100)
+    >>> sink.write(b'[{"a":1}'), sink.write(b',{"a":2}'), sink.full
+    (8, 8, False)
+    >>> sink.write(b',{"a":3}]')
+    Traceback (most recent call last):
+    ...
+    kg.web.worker._Enough
+    """
+
+    def __init__(self, mark: bytes, offset: int, max_rows: int, max_bytes: int) -> None:
+        super().__init__(sys.maxsize, max_bytes)
+        self.mark, self.marks, self.limit = mark, 0, max_rows - offset
+        self.tail = b""  # the last bytes, in which a mark may begin that the next chunk ends
+
+    def write(self, chunk: bytes) -> int:
+        if self.full:
+            raise _Enough
+        data = bytes(chunk)
+        self.marks += (self.tail + data).count(self.mark)
+        self.tail = (self.tail + data)[-(len(self.mark) - 1) :] if len(self.mark) > 1 else b""
+        if self.marks > self.limit:
+            self.full = True
+            raise _Enough
+        return super().write(data)
+
+
 def _head(data: bytes, lines: int) -> bytes:
     """The first ``lines`` lines of ``data`` (all complete)."""
     parts = data.split(b"\n", lines)
@@ -106,11 +146,12 @@ def _head(data: bytes, lines: int) -> bytes:
     return b"\n".join(parts[:lines]) + b"\n"
 
 
-def execute(store: ox.Store, job: Job, merged: bool = False) -> Outcome:
+def execute(store: ox.Store, job: Job, merged: bool = False, capped: bool = False) -> Outcome:
     """Run ``job`` on ``store`` and serialise its result; errors become an :class:`Outcome` too.
 
     ``merged``: the store's default graph already holds the merge of its named graphs
-    (:func:`open_source`), so a job over the union queries that graph."""
+    (:func:`open_source`), so a job over the union queries that graph. ``capped``: the answer
+    is known to need cutting, so it goes the line-per-row way at once."""
     options: dict[str, object] = {"use_default_graph_as_union": job.union and not merged}
     if job.default_graphs is not None:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
@@ -132,13 +173,18 @@ def execute(store: ox.Store, job: Job, merged: bool = False) -> Outcome:
             fmt = by_name(job.results_format or "", RESULTS)
             if fmt is None:
                 return Outcome("not_acceptable", "solutions")
-            if job.direct:
-                sink = _LineSink(sys.maxsize, job.max_bytes)
+            if not capped and (job.direct or fmt.name in ROW_MARKS):
+                # direct: an outer LIMIT keeps the rows within the cap, so only the bytes are counted
+                sink = (
+                    _LineSink(sys.maxsize, job.max_bytes)
+                    if job.direct
+                    else _RowSink(*ROW_MARKS[fmt.name], job.max_results, job.max_bytes)
+                )
                 with contextlib.suppress(_Enough):
                     result.serialize(sink, results_format(fmt))
                 if not sink.full:
                     return Outcome("ok", "solutions", fmt.name, b"".join(sink.parts), -1)
-                return execute(store, job._replace(direct=False), merged)  # too large: run again, cut to fit
+                return execute(store, job, merged, capped=True)  # too large: run again, cut to fit
             return _capped(result, "solutions", fmt, job)
         fmt = by_name(job.graph_format or "", GRAPHS)
         return _capped(result, "graph", fmt, job) if fmt else Outcome("not_acceptable", "graph")
