@@ -1,5 +1,6 @@
-"""The smallest WSGI app: ``/ping`` answers ``pong``. Served by waitress as PeaceKG is, it is the
-floor under which no Python endpoint on this machine can answer.
+"""The smallest WSGI app, and the smallest Flask app: ``/ping`` answers ``pong``. Served by
+waitress as PeaceKG is, they are the floors under which no Python endpoint, and no Flask
+endpoint, on this machine can answer.
 
 >>> out = []
 >>> app({"PATH_INFO": "/ping"}, lambda status, headers: out.append(status))
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from flask import Flask
+
 
 def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
     if environ.get("PATH_INFO") == "/ping":
@@ -20,3 +23,11 @@ def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable
         return [b"pong"]
     start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "0")])
     return [b""]
+
+
+flask_app = Flask(__name__)
+
+
+@flask_app.get("/ping")
+def ping() -> str:
+    return "pong"

@@ -50,6 +50,7 @@ def run(folder: Path, quads: int, limit: float, max_runs: int, budget: float, lo
     engines["pyoxigraph-memory"] = measure("pyoxigraph-memory", graph["nquads"], files, limit, max_runs, budget, log)
     ok = [f for f in files if "p50_ms" in engines["pyoxigraph-memory"][f.stem]]
     engines["peacekg-memory"] = measure("peacekg-memory", graph["store"], ok, limit, max_runs, budget, log)
+    engines["endpoint-memory"] = measure("endpoint-memory", graph["nquads"], ok, limit, max_runs, budget, log)
     with servers.peacekg(
         Path(graph["store"]),
         "memory",

@@ -12,6 +12,11 @@ Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
 ``peacekg-memory`` / ``peacekg-disk``
     PeaceKG's store API: :func:`kg.query.run_query` and :func:`kg.query.render` over
     :func:`kg.store.snapshot` of the store / over the on-disk store.
+``endpoint-memory``
+    what a query process of the endpoint serving from memory does, in process: the N-Quads file
+    loaded with the merge of its graphs as the default graph (:func:`kg.web.worker.open_source`),
+    each answer serialised by :func:`kg.web.worker.execute` with the caps raised. Over HTTP the
+    same work is done, plus the web layer: the difference is what HTTP adds.
 ``http``
     a PeaceKG (or any SPARQL protocol) endpoint; SOURCE is its ``/sparql`` URL.
 """
@@ -34,7 +39,7 @@ from urllib.parse import quote, urlsplit
 
 from bench.measure import ROOT, child_env, emit, percentile, repeat_timed
 
-ENGINES = ("pyoxigraph-memory", "pyoxigraph-disk", "peacekg-memory", "peacekg-disk", "http")
+ENGINES = ("pyoxigraph-memory", "pyoxigraph-disk", "peacekg-memory", "peacekg-disk", "endpoint-memory", "http")
 
 
 def _pyoxigraph(mode: str, source: str) -> Callable[[str], int]:
@@ -68,6 +73,22 @@ def _peacekg(mode: str, source: str) -> Callable[[str], int]:
     return answer
 
 
+def _endpoint(source: str) -> Callable[[str], int]:
+    from kg.rdf.namespaces import PREFIXES
+    from kg.web.worker import Job, execute, open_source
+
+    store, merged = open_source("memory", source)
+
+    def answer(query: str) -> int:
+        job = Job(query, max_results=10**9, max_bytes=2**31 - 1, prefixes=tuple(PREFIXES.items()))
+        out = execute(store, job, merged)
+        if out.status != "ok":
+            raise RuntimeError(f"the query failed: {out.status} {out.message}")
+        return len(out.body)
+
+    return answer
+
+
 def _http(url: str) -> Callable[[str], int]:
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=600)
@@ -90,6 +111,8 @@ def _http(url: str) -> Callable[[str], int]:
 def engine(name: str, source: str) -> Callable[[str], int]:
     if name == "http":
         return _http(source)
+    if name == "endpoint-memory":
+        return _endpoint(source)
     family, _, mode = name.partition("-")
     if family == "pyoxigraph":
         return _pyoxigraph(mode, source)

@@ -193,8 +193,17 @@ def _post_nquads(port: int, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def ping(log: Path, threads: int = 8) -> Iterator[Server]:
-    """The bare WSGI app of :mod:`bench.ping` under waitress, as PeaceKG is served."""
-    args = [sys.executable, "-m", "waitress", "--listen", "127.0.0.1:{port}", f"--threads={threads}", "bench.ping:app"]
-    with _running("waitress /ping", args, log, "/ping") as server:
+def ping(log: Path, threads: int = 8, app: str = "app") -> Iterator[Server]:
+    """An app of :mod:`bench.ping` (``app``, bare WSGI, or ``flask_app``) under waitress, as PeaceKG
+    is served."""
+    args = [
+        sys.executable,
+        "-m",
+        "waitress",
+        "--listen",
+        "127.0.0.1:{port}",
+        f"--threads={threads}",
+        f"bench.ping:{app}",
+    ]
+    with _running(f"waitress /ping ({app})", args, log, "/ping") as server:
         yield server

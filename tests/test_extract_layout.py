@@ -32,6 +32,20 @@ def test_line_kinds(line, kind):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [  # letters the regex engine folds to i or s although lower-casing keeps them apart
+        ("STAFF WR\u0130TER", "boilerplate"),
+        ("All r\u0131ghts reserved.", "boilerplate"),
+        ("\u017fub\u017fcribe to our newsletter", "boilerplate"),
+        ("F\u0130LE PHOTO of the talks", "caption"),
+        ("\u0130stanbul talks resume", "body"),
+    ],
+)
+def test_line_kinds_fold_case_as_the_regex_engine_does(line, kind):
+    assert classify_line(line) == kind
+
+
 def test_a_dateline_stays_with_its_sentence_but_is_parsed_apart():
     text = "NAIROBI (Reuters) - Ethiopian and TPLF negotiators met in Nairobi on Monday.\n"
     layout = Layout(shared_pipeline()(text))

@@ -5,10 +5,12 @@ serialised result, ready to send. Results are capped without a Python loop over 
 Solutions are first serialised straight in the format asked for, into a sink that counts an
 upper bound of the rows as the bytes pass (a mark that opens or separates rows, such as
 ``},{`` in SPARQL JSON: a literal may hold one too, never fewer) and stops once that bound or
-the bytes pass their cap; most answers are done then. A capped answer, and every graph, is
-serialised to a line-per-row format (TSV for solutions, N-Triples for triples) into a sink that
-stops it once it holds one row more than the cap (or too many bytes); the rows kept are then
-parsed and serialised again, natively, in the format asked for.
+the bytes pass their cap; most answers are done then. An answer stopped there is cut from
+what was written, at the last whole row that fits (JSON is parsed back to check the cut). What
+cannot be cut so (CSV, where a quoted field may hold a line end), and every graph, is serialised
+to a line-per-row format (TSV for solutions, N-Triples for triples) into a sink that stops it
+once it holds one row more than the cap (or too many bytes); the rows kept are then parsed and
+serialised again, natively, in the format asked for.
 
 This module imports nothing heavy, so that a new process is ready quickly.
 
@@ -25,6 +27,7 @@ This module imports nothing heavy, so that a new process is ready quickly.
 from __future__ import annotations
 
 import contextlib
+import json
 import signal
 import sys
 from multiprocessing.connection import Connection
@@ -125,6 +128,7 @@ class _RowSink(_LineSink):
         super().__init__(sys.maxsize, max_bytes)
         self.mark, self.marks, self.limit = mark, 0, max_rows - offset
         self.tail = b""  # the last bytes, in which a mark may begin that the next chunk ends
+        self.over_rows = False  # stopped for the rows, not the bytes
 
     def write(self, chunk: bytes) -> int:
         if self.full:
@@ -132,10 +136,12 @@ class _RowSink(_LineSink):
         data = bytes(chunk)
         self.marks += (self.tail + data).count(self.mark)
         self.tail = (self.tail + data)[-(len(self.mark) - 1) :] if len(self.mark) > 1 else b""
-        if self.marks > self.limit:
+        self.over_rows = self.marks > self.limit
+        written = super().write(data)  # kept, so that the answer can be cut from it; stops past the bytes
+        if self.over_rows:
             self.full = True
             raise _Enough
-        return super().write(data)
+        return written
 
 
 def _head(data: bytes, lines: int) -> bytes:
@@ -184,12 +190,62 @@ def execute(store: ox.Store, job: Job, merged: bool = False, capped: bool = Fals
                     result.serialize(sink, results_format(fmt))
                 if not sink.full:
                     return Outcome("ok", "solutions", fmt.name, b"".join(sink.parts), -1)
-                return execute(store, job, merged, capped=True)  # too large: run again, cut to fit
+                cut = _cut(b"".join(sink.parts), fmt.name, job.max_results, job.max_bytes)
+                if cut is None:  # not safely cut here: run again, the line-per-row way
+                    return execute(store, job, merged, capped=True)
+                body, rows = cut
+                over_rows = getattr(sink, "over_rows", False) and rows == job.max_results
+                truncated = "max_results" if over_rows else "max_response_bytes"
+                body = _with_note(body, rows, truncated) if fmt.name == "json" else body
+                return Outcome("ok", "solutions", fmt.name, body, rows, truncated)
             return _capped(result, "solutions", fmt, job)
         fmt = by_name(job.graph_format or "", GRAPHS)
         return _capped(result, "graph", fmt, job) if fmt else Outcome("not_acceptable", "graph")
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:  # raised while the query runs
         return Outcome("error", message=str(e))
+
+
+_CLOSINGS = {"json": b"]}}", "xml": b"</results></sparql>"}
+
+
+def _cut(data: bytes, fmt: str, max_rows: int, max_bytes: int) -> tuple[bytes, int] | None:
+    """The first whole rows of ``data``, solutions serialised in ``fmt`` and stopped part-way, as
+    a complete answer of at most ``max_rows`` rows and ``max_bytes`` bytes, with its number of
+    rows. ``None`` when that cannot be done from the bytes alone: CSV (a quoted field may hold a
+    line end), JSON whose cut does not parse back to that many rows (a literal held a row mark),
+    or no whole row.
+
+    >>> _cut(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":1},{"a":2},{"a', "json", 5, 1000)
+    (b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":1},{"a":2}]}}', 2)
+    >>> _cut(b"?a\\n1\\n2\\n3", "tsv", 1, 1000)
+    (b'?a\\n1\\n', 1)
+    """
+    if fmt == "tsv":
+        body = _head(data[: data.rfind(b"\n", 0, max_bytes) + 1], 1 + max_rows)
+        rows = body.count(b"\n") - 1
+        return (body, rows) if rows > 0 else None
+    if fmt not in _CLOSINGS:
+        return None
+    mark, _offset = ROW_MARKS[fmt]
+    closing = _CLOSINGS[fmt]
+    ends: list[int] = []  # where each whole row ends: JSON at the "}" before "},{"; XML where the next row opens
+    at = data.find(mark) if fmt == "json" else data.find(mark, data.find(mark) + 1)
+    while at != -1 and len(ends) < max_rows:
+        end = at + 1 if fmt == "json" else at
+        if end + len(closing) > max_bytes:
+            break
+        ends.append(end)
+        at = data.find(mark, at + 1)
+    if not ends:
+        return None
+    body = data[: ends[-1]] + closing
+    if fmt == "json":
+        try:
+            if len(json.loads(body)["results"]["bindings"]) != len(ends):
+                return None
+        except (ValueError, KeyError, TypeError):
+            return None
+    return body, len(ends)
 
 
 def _capped(result: ox.QuerySolutions | ox.QueryTriples, kind: str, fmt: Format, job: Job) -> Outcome:
