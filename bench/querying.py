@@ -1,9 +1,13 @@
-"""Timing SPARQL queries on one engine, in a child process that can be stopped.
+"""Timing SPARQL queries on several engines, each in a child process that can be stopped.
 
 No engine can cancel a query once it runs, so each engine answers in a child process
-(``python -m bench.querying ENGINE SOURCE QUERY...``) that prints one JSON line per query; the
-parent gives every query a time limit and, past it, kills the child, records the query as over
-the limit and starts a new child for the queries left.
+(``python -m bench.querying ENGINE SOURCE MAX_RUNS BUDGET``) that loads its data once, then
+reads query files from its standard input, one path a line, and prints JSON lines for each.
+:func:`measure` keeps one child per engine and asks them query by query, the engines in turn
+and in alternating order, so that a slow spell of a shared machine falls on every engine of a
+query alike (engine after engine over all queries would charge it to one). Every query has a
+time limit; past it the child is killed, the query recorded as over the limit, and a new child
+started for the next one.
 
 Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
 
@@ -122,12 +126,16 @@ def engine(name: str, source: str) -> Callable[[str], int]:
 
 
 def child(argv: Sequence[str]) -> None:
-    """``ENGINE SOURCE MAX_RUNS BUDGET QUERY_FILE...``: one JSON line per query, samples in seconds."""
-    name, source, max_runs, budget, *files = argv
+    """``ENGINE SOURCE MAX_RUNS BUDGET``, then query files on standard input: two JSON lines per
+    query (the warm-up, then the samples in seconds)."""
+    name, source, max_runs, budget = argv
     started = time.perf_counter()
     answer = engine(name, source)
     emit({"ready": time.perf_counter() - started})
-    for path in files:
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
         text = Path(path).read_text(encoding="utf-8")
         began = time.perf_counter()
         size = answer(text)  # warm-up, and the size of the answer
@@ -136,23 +144,15 @@ def child(argv: Sequence[str]) -> None:
         emit({"query": Path(path).stem, "bytes": size, "samples": samples})
 
 
-def measure(
-    name: str,
-    source: str,
-    files: Sequence[Path],
-    limit: float,
-    max_runs: int,
-    budget: float,
-    log: Callable[[str], None] = print,
-) -> dict[str, dict[str, Any]]:
-    """Per query: p50 and p95 in ms, runs and answer size; or ``{"over": limit}`` when one run took
-    longer than ``limit`` seconds."""
-    results: dict[str, dict[str, Any]] = {}
-    todo = list(files)
-    while todo:
-        args = [sys.executable, "-m", "bench.querying", name, source, str(max_runs), str(budget), *map(str, todo)]
-        proc = subprocess.Popen(
+class _Child:
+    """One engine's child process, loaded and waiting for queries."""
+
+    def __init__(self, name: str, source: str, max_runs: int, budget: float) -> None:
+        self.name, self.source = name, source
+        args = [sys.executable, "-m", "bench.querying", name, source, str(max_runs), str(budget)]
+        self.proc = subprocess.Popen(
             args,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=child_env(),
@@ -160,37 +160,68 @@ def measure(
             start_new_session=True,
             bufsize=0,
         )  # unbuffered: select sees every line
-        try:
-            ready = _read_line(proc, 900.0)
-            if ready is None:
-                raise RuntimeError(f"{name} did not load {source}: {_stderr(proc)}")
-            while todo:
-                query = todo[0].stem
-                warm = _read_line(proc, limit)  # the first run, a warm-up: over the limit ends the query
-                line = None
-                if warm is not None and warm["warm"] <= limit:
-                    line = _read_line(proc, max(budget, 3 * limit) + limit + 5)
+        if _read_line(self.proc, 900.0) is None:
+            raise RuntimeError(f"{name} did not load {source}: {_stderr(self.proc)}")
+
+    def ask(self, path: Path, limit: float, budget: float) -> dict[str, Any] | None:
+        """The samples of the query in ``path``; ``None`` when it ran over ``limit`` (the child is
+        then dead)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{path}\n".encode())
+        self.proc.stdin.flush()
+        warm = _read_line(self.proc, limit)  # the first run, a warm-up: over the limit ends the query
+        line = None
+        if warm is not None and warm["warm"] <= limit:
+            line = _read_line(self.proc, max(budget, 3 * limit) + limit + 5)
+        if line is None:
+            if self.proc.poll() not in (None, 0):
+                raise RuntimeError(f"{self.name} failed on {path.stem}: {_stderr(self.proc)}")
+            self.close()
+        return line
+
+    def close(self) -> None:
+        _kill(self.proc)
+
+
+def measure(
+    engines: Sequence[tuple[str, str, str]],
+    files: Sequence[Path],
+    limit: float,
+    max_runs: int,
+    budget: float,
+    log: Callable[[str], None] = print,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per engine (``(key, engine, source)``) and query: p50 and p95 in ms, runs and answer size;
+    or ``{"over": limit}`` when one run took longer than ``limit`` seconds. The engines take each
+    query in turn, in alternating order."""
+    results: dict[str, dict[str, dict[str, Any]]] = {key: {} for key, _, _ in engines}
+    children: dict[str, _Child] = {}
+    try:
+        for n, path in enumerate(files):
+            for key, name, source in engines if n % 2 == 0 else list(reversed(engines)):
+                if key not in children:
+                    children[key] = _Child(name, source, max_runs, budget)
+                line = children[key].ask(path, limit, budget)
+                query = path.stem
                 if line is None:
-                    if proc.poll() not in (None, 0):
-                        raise RuntimeError(f"{name} failed on {query}: {_stderr(proc)}")
-                    results[query] = {"over": limit}
-                    log(f"  {name:18s} {query:22s} over {limit:g} s")
-                    todo.pop(0)
-                    break
+                    del children[key]
+                    results[key][query] = {"over": limit}
+                    log(f"  {key:18s} {query:22s} over {limit:g} s")
+                    continue
                 samples = line["samples"]
-                todo.pop(0)
-                results[query] = {
+                results[key][query] = {
                     "p50_ms": percentile(samples, 50) * 1000,
                     "p95_ms": percentile(samples, 95) * 1000,
                     "runs": len(samples),
                     "bytes": line["bytes"],
                 }
                 log(
-                    f"  {name:18s} {query:22s} p50 {results[query]['p50_ms']:8.1f} ms  "
-                    f"p95 {results[query]['p95_ms']:8.1f} ms  ({len(samples)} runs)"
+                    f"  {key:18s} {query:22s} p50 {results[key][query]['p50_ms']:8.1f} ms  "
+                    f"p95 {results[key][query]['p95_ms']:8.1f} ms  ({len(samples)} runs)"
                 )
-        finally:
-            _kill(proc)
+    finally:
+        for child in children.values():
+            child.close()
     return results
 
 

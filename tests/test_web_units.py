@@ -187,12 +187,11 @@ def test_an_answer_past_max_results_is_cut_from_what_was_written(store, fmt, run
     out = execute(counting, Job("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s", results_format=fmt, max_results=7))
     assert (out.count, out.truncated) == (7, "max_results")
     assert counting.queries == runs  # CSV may quote a line end: it runs again the line-per-row way
-    if fmt == "json":  # with the note on top, which JSON clients skip
-        subjects = [b["s"]["value"] for b in json.loads(out.body)["results"]["bindings"]]
-    elif fmt != "csv":
-        subjects = [s["s"].value for s in ox.parse_query_results(out.body, results_format(by_name(fmt, RESULTS)))]
+    if fmt == "json":  # the note is skipped by JSON clients, Oxigraph's streaming reader too
+        assert json.loads(out.body)["truncated"]["rows"] == 7
     if fmt != "csv":
-        assert subjects == [f"urn:s{i:02}" for i in range(7)]
+        solutions = ox.parse_query_results(out.body, results_format(by_name(fmt, RESULTS)))
+        assert [s["s"].value for s in solutions] == [f"urn:s{i:02}" for i in range(7)]
 
 
 def test_a_literal_that_looks_like_a_row_mark_never_loses_rows():

@@ -282,19 +282,21 @@ def _render(lines: bytes, kind: str, fmt: Format, job: Job) -> bytes:
 
 
 def _with_note(body: bytes, rows: int, setting: str) -> bytes:
-    """A top-level ``truncated`` member in SPARQL JSON results, which clients ignore.
+    """A top-level ``truncated`` member in SPARQL JSON results, which clients skip. It goes
+    right after ``head``: a streaming reader such as Oxigraph's skips members it does not know
+    before ``results`` but refuses anything after it.
 
-    >>> _with_note(b'{"head":{"vars":[]},"results":{"bindings":[]}}', 0, "max_results")[-39:]
-    b'there are more (setting max_results)"}}'
+    >>> _with_note(b'{"head":{"vars":[]},"results":{"bindings":[]}}', 0, "max_results")[:76]
+    b'{"head":{"vars":[]},"truncated":{"rows":0,"setting":"max_results","message":'
     """
-    body = body.rstrip()
-    if not body.endswith(b"}"):
+    at = body.find(b',"results":')  # the head holds variable names and links only: no such text
+    if at == -1:
         return body
     note = (
         f',"truncated":{{"rows":{rows},"setting":"{setting}","message":"only the first {rows} rows '
-        f'are returned; there are more (setting {setting})"}}}}'
+        f'are returned; there are more (setting {setting})"}}'
     )
-    return body[:-1] + note.encode()
+    return body[:at] + note.encode() + body[at:]
 
 
 MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
