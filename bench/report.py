@@ -230,7 +230,8 @@ def _ingest(ing: dict[str, Any]) -> list[str]:
             else ""
         ),
         "",
-        f"CPU time over the model, as a share of the model's on one chunk: {share}.",
+        f"CPU time over the model, as a share of the model's (median over {ing.get('breakdown_chunks', 1)} "
+        f"chunk(s)): {share}.",
         "",
     ]
 
