@@ -11,7 +11,7 @@ limit on ``oxigraph serve`` is not load-tested (its single-request latency is re
 query is loaded only with as many clients as let each request complete several times in a
 cell; the smoke run load-tests only the first few queries. Besides the trivial query and the
 example queries, a typical event query (what one article reports) is measured. The
-floors of any Python server and of any Flask app here are measured too: waitress answering
+ceilings of any app served by waitress, as PeaceKG is, are measured too: waitress answering
 ``/ping`` bare, and through the smallest Flask app.
 """
 

@@ -1,6 +1,6 @@
 """The smallest WSGI app, and the smallest Flask app: ``/ping`` answers ``pong``. Served by
-waitress as PeaceKG is, they are the floors under which no Python endpoint, and no Flask
-endpoint, on this machine can answer.
+waitress as PeaceKG is, they are the most any endpoint, and any Flask endpoint, served that
+way can answer on this machine.
 
 >>> out = []
 >>> app({"PATH_INFO": "/ping"}, lambda status, headers: out.append(status))

@@ -141,10 +141,10 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
                 if floor is not None:
                     rows.append(
                         [
-                            "for reference: the smallest Flask app answering /ping / oxigraph's trivial "
-                            f"query ({mode}), same clients (best)",
+                            "for reference: the smallest Flask app answering /ping under waitress / oxigraph's "
+                            f"trivial query ({mode}), same clients (best)",
                             fmt(floor, 2),
-                            "the most any Flask endpoint can reach here",
+                            "the most an endpoint served as PeaceKG is can reach",
                         ]
                     )
             if lookup:
@@ -372,7 +372,8 @@ def _endpoint(ep: dict[str, Any]) -> list[str]:
         "",
         *(
             [
-                "The smallest Flask app answering /ping under waitress (the floor of any Flask endpoint): "
+                "The smallest Flask app answering /ping under waitress (the ceiling of any Flask endpoint served by "
+                "waitress, as PeaceKG is): "
                 + ", ".join(f"{c['clients']} clients {fmt(c['rps'])} req/s" for c in ep["flask_ping"]),
                 "",
             ]
