@@ -1,7 +1,7 @@
-"""WSGI entry point: ``app`` for any WSGI server, e.g. ``waitress-serve server:app``.
+"""WSGI entry point: ``app`` for any WSGI server, e.g. ``granian --interface wsgi server:app``.
 
 Settings come from ``$PEACEKG_CONFIG`` and ``PEACEKG_*`` variables (``PEACEKG_STORE`` names
-the store); ``peacekg serve`` does the same with waitress and command-line options.
+the store); ``peacekg serve`` does the same with granian and command-line options.
 """
 
 from kg.settings import load_settings

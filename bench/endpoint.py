@@ -11,7 +11,7 @@ limit on ``oxigraph serve`` is not load-tested (its single-request latency is re
 query is loaded only with as many clients as let each request complete several times in a
 cell; the smoke run load-tests only the first few queries. Besides the trivial query and the
 example queries, a typical event query (what one article reports) is measured. The
-ceilings of any app served by waitress, as PeaceKG is, are measured too: waitress answering
+ceilings of any app served by granian, as PeaceKG is, are measured too: granian answering
 ``/ping`` bare, and through the smallest Flask app.
 """
 
@@ -151,12 +151,11 @@ def run(
         "modes": {},
     }
     log_file = folder / "servers.log"
+    out["ping_server"] = "granian"
     for key, app in (("ping", "app"), ("flask_ping", "flask_app")):
         with servers.ping(log_file, app=app) as ping:
             out[key] = [asdict(load.measure(f"{ping.address}/ping", "*/*", c, duration, tool)) for c in clients]
-        log(
-            f"  waitress /ping ({app}): " + ", ".join(f"{c['clients']} clients {c['rps']:,.0f} req/s" for c in out[key])
-        )
+        log(f"  granian /ping ({app}): " + ", ".join(f"{c['clients']} clients {c['rps']:,.0f} req/s" for c in out[key]))
     for mode, mode_clients in modes.items():
         source = graph["nquads"] if mode == "memory" else graph["store"]
         with servers.peacekg(Path(graph["store"]), mode, log_file, result_cache_bytes=0) as kg:

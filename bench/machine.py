@@ -27,6 +27,7 @@ PACKAGES = (
     "rdflib",
     "oxrdflib",
     "flask",
+    "granian",
     "waitress",
     "numpy",
     "thinc",

@@ -1,5 +1,5 @@
 """The smallest WSGI app, and the smallest Flask app: ``/ping`` answers ``pong``. Served by
-waitress as PeaceKG is, they are the most any endpoint, and any Flask endpoint, served that
+granian as PeaceKG is, they are the most any endpoint, and any Flask endpoint, served that
 way can answer on this machine.
 
 >>> out = []

@@ -141,7 +141,8 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
                 if floor is not None:
                     rows.append(
                         [
-                            "for reference: the smallest Flask app answering /ping under waitress / oxigraph's "
+                            "for reference: the smallest Flask app answering /ping under "
+                            f"{ep.get('ping_server', 'waitress')} / oxigraph's "
                             f"trivial query ({mode}), same clients (best)",
                             fmt(floor, 2),
                             "the most an endpoint served as PeaceKG is can reach",
@@ -363,17 +364,18 @@ def _export(ex: dict[str, Any]) -> list[str]:
 
 
 def _endpoint(ep: dict[str, Any]) -> list[str]:
+    server = ep.get("ping_server", "waitress")
     lines = [
         f"{ep['quads']:,} quads; {ep['tool']} for {ep['duration_s']:g} s per cell; requests/s and p99 latency. "
         f"Queries slower than {ep['probe_limit_s']:g} s on one request to oxigraph are not load-tested.",
         "",
-        "waitress answering /ping (the Python floor): "
+        f"{server} answering /ping with a bare WSGI app (the most any Python app served so can answer): "
         + ", ".join(f"{c['clients']} clients {fmt(c['rps'])} req/s" for c in ep["ping"]),
         "",
         *(
             [
-                "The smallest Flask app answering /ping under waitress (the ceiling of any Flask endpoint served by "
-                "waitress, as PeaceKG is): "
+                f"The smallest Flask app answering /ping under {server} (the ceiling of any Flask endpoint served by "
+                f"{server}, as PeaceKG is): "
                 + ", ".join(f"{c['clients']} clients {fmt(c['rps'])} req/s" for c in ep["flask_ping"]),
                 "",
             ]

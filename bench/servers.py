@@ -1,10 +1,11 @@
 """Starting and stopping the servers the bench talks to, all on 127.0.0.1.
 
-- PeaceKG: ``python -m kg serve`` (waitress, its query processes), serving an on-disk store
+- PeaceKG: ``python -m kg serve`` (granian, its query processes), serving an on-disk store
   from memory or from disk (setting ``serve_from``).
 - Oxigraph: ``oxigraph serve`` in memory (the data POSTed to ``/store`` once it listens) or
   ``oxigraph serve-read-only`` over an on-disk store; both with the union default graph.
-- A bare WSGI app under waitress answering ``/ping``: the floor of any Python server here.
+- A bare WSGI app, and the smallest Flask app, under granian answering ``/ping``: the most any
+  app served as PeaceKG is can answer here.
 
 Each is a context manager yielding a :class:`Server`; stopping ends the process and its children.
 """
@@ -194,16 +195,24 @@ def _post_nquads(port: int, path: Path) -> None:
 
 @contextlib.contextmanager
 def ping(log: Path, threads: int = 8, app: str = "app") -> Iterator[Server]:
-    """An app of :mod:`bench.ping` (``app``, bare WSGI, or ``flask_app``) under waitress, as PeaceKG
-    is served."""
+    """An app of :mod:`bench.ping` (``app``, bare WSGI, or ``flask_app``) under granian, as
+    PeaceKG is served: one worker process, ``threads`` threads."""
     args = [
         sys.executable,
         "-m",
-        "waitress",
-        "--listen",
-        "127.0.0.1:{port}",
-        f"--threads={threads}",
+        "granian",
+        "--interface",
+        "wsgi",
+        "--no-ws",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "{port}",
+        "--workers",
+        "1",
+        "--blocking-threads",
+        str(threads),
         f"bench.ping:{app}",
     ]
-    with _running(f"waitress /ping ({app})", args, log, "/ping") as server:
+    with _running(f"granian /ping ({app})", args, log, "/ping") as server:
         yield server

@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from test_web_data import BASE, article_graphs, running_server
 
+from bench.servers import descendants
 from kg.rdf.validate import load_ontology
 from kg.store import ONTOLOGY_GRAPH, close_store, open_store, replace_articles
 
@@ -90,7 +91,7 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
         try:
             if requests.get(url + "/health", timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # granian listens before its app is built
             time.sleep(0.2)
     raise AssertionError("the server did not come up in 60 s")
 
@@ -152,9 +153,27 @@ def test_a_stopped_server_leaves_no_snapshot_behind(disk_store, tmp_path):
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         _wait_until_up(f"http://127.0.0.1:{port}", process)
-        assert [p.name.split("-")[2] for p in scratch.iterdir()] == [str(process.pid)]  # the stale one is gone
+        served = list(scratch.iterdir())
+        assert len(served) == 1 and served[0] != left  # the stale one is gone, the server's own is there
+        below = descendants(process.pid)
+        assert len(below) == 2  # the worker answering requests and its query process
     finally:
         process.terminate()  # SIGTERM, as a service manager stops it
         _out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert list(scratch.iterdir()) == []
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in below) and time.monotonic() < deadline:
+        time.sleep(0.1)  # an orphan is reaped by init once it exits
+    assert not [pid for pid in below if Path(f"/proc/{pid}").exists()]
+
+
+def test_a_port_in_use_is_named(disk_store):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        env = {**os.environ, "PEACEKG_STORE": str(disk_store)}
+        command = [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port)]
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -6,7 +6,7 @@ without loading Flask.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -22,8 +22,8 @@ def create_app(store: Dataset, settings: Settings | None = None) -> Flask:
     return create(store, settings)
 
 
-def serve(settings: Settings, **waitress_options: Any) -> None:
-    """Serve the store of ``settings`` with waitress; see :func:`kg.web.app.serve`."""
+def serve(settings: Settings) -> None:
+    """Serve the store of ``settings`` with granian; see :func:`kg.web.app.serve`."""
     from kg.web.app import serve as run
 
-    run(settings, **waitress_options)
+    run(settings)

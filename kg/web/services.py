@@ -68,13 +68,20 @@ class Services:
             self.snapshot_dir = None
 
 
-def build(ds: Dataset, settings: Settings) -> Services:
-    """Prepare the data as ``settings.serve_from`` says and start the query processes."""
+def check_settings(settings: Settings) -> None:
+    """Raise :class:`ConfigError` for settings the endpoint cannot run with."""
     if settings.query_workers < 1 or settings.query_timeout <= 0 or settings.max_results < 1:
         raise ConfigError(
             "settings query_workers, query_timeout and max_results must be positive, got "
             f"{settings.query_workers}, {settings.query_timeout} and {settings.max_results}"
         )
+    if settings.threads < 1:
+        raise ConfigError(f"setting threads must be positive, got {settings.threads}")
+
+
+def build(ds: Dataset, settings: Settings) -> Services:
+    """Prepare the data as ``settings.serve_from`` says and start the query processes."""
+    check_settings(settings)
     snapshot_dir = None
     if settings.serve_from == "disk":
         folder = Path(settings.store)
