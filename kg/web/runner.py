@@ -9,7 +9,8 @@ query that crashes the engine) is replaced the same way.
 
 Each process is a fresh interpreter running ``python -m kg.web.worker`` (never a ``fork`` of
 the threaded server, and never a re-import of the server's main module); it loads its data once
-and then serves one job at a time over a socket pair. Only the serialised result comes back.
+and then serves one job at a time over a socket pair. Only the serialised result comes back: the
+outcome, then the answer's bytes as they are.
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ class QueryRunner:
             worker.conn.send(job)
             answered = worker.conn.poll(self.timeout)
             outcome = worker.conn.recv() if answered else None
+            if outcome is not None:  # the answer follows as raw bytes (see kg.web.worker.serve_jobs)
+                outcome = outcome._replace(body=worker.conn.recv_bytes())
         except (EOFError, OSError):
             self._replace(worker)
             raise WorkerCrashed(
