@@ -56,18 +56,6 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator
 
 
-def repeat_timed(run: Callable[[], object], max_runs: int, budget: float, min_runs: int = 3) -> list[float]:
-    """Seconds of each run of ``run``: at least ``min_runs``, at most ``max_runs``, stopping once
-    ``budget`` seconds are spent."""
-    samples: list[float] = []
-    spent_until = time.perf_counter() + budget
-    while len(samples) < max_runs and (len(samples) < min_runs or time.perf_counter() < spent_until):
-        started = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - started)
-    return samples
-
-
 def child_env() -> dict[str, str]:
     """The environment for child processes: the checkout first on the module path."""
     env = dict(os.environ)

@@ -1,13 +1,14 @@
 """Timing SPARQL queries on several engines, each in a child process that can be stopped.
 
 No engine can cancel a query once it runs, so each engine answers in a child process
-(``python -m bench.querying ENGINE SOURCE MAX_RUNS BUDGET``) that loads its data once, then
-reads query files from its standard input, one path a line, and prints JSON lines for each.
-:func:`measure` keeps one child per engine and asks them query by query, the engines in turn
-and in alternating order, so that a slow spell of a shared machine falls on every engine of a
-query alike (engine after engine over all queries would charge it to one). Every query has a
-time limit; past it the child is killed, the query recorded as over the limit, and a new child
-started for the next one.
+(``python -m bench.querying ENGINE SOURCE``) that loads its data once, then reads commands on
+its standard input, one a line: a query file's path runs that query once as a warm-up and
+reports the size of its answer; ``again`` runs the same query once more and reports its time.
+:func:`measure` keeps one child per engine and interleaves the runs: each query is run once on
+every engine, in alternating order, then again, and so on, so that a slow spell of a shared
+machine falls on every engine alike (engine after engine, a whole query at a time, would
+charge it to one). Every run has a time limit; past it the child is killed, the query recorded
+as over the limit on that engine, and a new child started for the next query.
 
 Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
 
@@ -41,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bench.measure import ROOT, child_env, emit, percentile, repeat_timed
+from bench.measure import ROOT, child_env, emit, percentile
 
 ENGINES = ("pyoxigraph-memory", "pyoxigraph-disk", "peacekg-memory", "peacekg-disk", "endpoint-memory", "http")
 
@@ -126,30 +127,31 @@ def engine(name: str, source: str) -> Callable[[str], int]:
 
 
 def child(argv: Sequence[str]) -> None:
-    """``ENGINE SOURCE MAX_RUNS BUDGET``, then query files on standard input: two JSON lines per
-    query (the warm-up, then the samples in seconds)."""
-    name, source, max_runs, budget = argv
+    """``ENGINE SOURCE``, then commands on standard input, each answered by one JSON line: a
+    query file's path (a warm-up run: its time and the size of the answer), or ``again`` (one
+    more run of that query: its time)."""
+    name, source = argv
     started = time.perf_counter()
     answer = engine(name, source)
     emit({"ready": time.perf_counter() - started})
+    text = ""
     for line in sys.stdin:
-        path = line.strip()
-        if not path:
+        command = line.strip()
+        if not command:
             continue
-        text = Path(path).read_text(encoding="utf-8")
+        if command != "again":
+            text = Path(command).read_text(encoding="utf-8")
         began = time.perf_counter()
-        size = answer(text)  # warm-up, and the size of the answer
-        emit({"query": Path(path).stem, "warm": time.perf_counter() - began, "bytes": size})
-        samples = repeat_timed(lambda text=text: answer(text), int(max_runs), float(budget))
-        emit({"query": Path(path).stem, "bytes": size, "samples": samples})
+        size = answer(text)
+        emit({"seconds": time.perf_counter() - began, "bytes": size})
 
 
 class _Child:
     """One engine's child process, loaded and waiting for queries."""
 
-    def __init__(self, name: str, source: str, max_runs: int, budget: float) -> None:
+    def __init__(self, name: str, source: str) -> None:
         self.name, self.source = name, source
-        args = [sys.executable, "-m", "bench.querying", name, source, str(max_runs), str(budget)]
+        args = [sys.executable, "-m", "bench.querying", name, source]
         self.proc = subprocess.Popen(
             args,
             stdin=subprocess.PIPE,
@@ -163,20 +165,18 @@ class _Child:
         if _read_line(self.proc, 900.0) is None:
             raise RuntimeError(f"{name} did not load {source}: {_stderr(self.proc)}")
 
-    def ask(self, path: Path, limit: float, budget: float) -> dict[str, Any] | None:
-        """The samples of the query in ``path``; ``None`` when it ran over ``limit`` (the child is
-        then dead)."""
+    def run(self, command: str, limit: float) -> dict[str, Any] | None:
+        """Seconds and answer size of one run (``command``: a query file's path, or ``again``);
+        ``None`` when it ran over ``limit`` (the child is then dead)."""
         assert self.proc.stdin is not None
-        self.proc.stdin.write(f"{path}\n".encode())
+        self.proc.stdin.write(f"{command}\n".encode())
         self.proc.stdin.flush()
-        warm = _read_line(self.proc, limit)  # the first run, a warm-up: over the limit ends the query
-        line = None
-        if warm is not None and warm["warm"] <= limit:
-            line = _read_line(self.proc, max(budget, 3 * limit) + limit + 5)
-        if line is None:
+        line = _read_line(self.proc, limit)
+        if line is None or line["seconds"] > limit:
             if self.proc.poll() not in (None, 0):
-                raise RuntimeError(f"{self.name} failed on {path.stem}: {_stderr(self.proc)}")
+                raise RuntimeError(f"{self.name} failed on {command}: {_stderr(self.proc)}")
             self.close()
+            return None
         return line
 
     def close(self) -> None:
@@ -190,39 +190,65 @@ def measure(
     max_runs: int,
     budget: float,
     log: Callable[[str], None] = print,
+    min_runs: int = 5,
 ) -> dict[str, dict[str, dict[str, Any]]]:
     """Per engine (``(key, engine, source)``) and query: p50 and p95 in ms, runs and answer size;
-    or ``{"over": limit}`` when one run took longer than ``limit`` seconds. The engines take each
-    query in turn, in alternating order."""
+    or ``{"over": limit}`` when one run took longer than ``limit`` seconds.
+
+    Each query is warmed up on every engine, then run on each in turn, in alternating order,
+    round after round: at least ``min_runs`` rounds, at most ``max_runs``, stopping once the
+    rounds have taken ``budget`` seconds per engine."""
     results: dict[str, dict[str, dict[str, Any]]] = {key: {} for key, _, _ in engines}
     children: dict[str, _Child] = {}
+    flip = False
     try:
-        for n, path in enumerate(files):
-            for key, name, source in engines if n % 2 == 0 else list(reversed(engines)):
+        for path in files:
+            query, samples, sizes = path.stem, {}, {}
+            for key, name, source in _order(engines, flip := not flip):
                 if key not in children:
-                    children[key] = _Child(name, source, max_runs, budget)
-                line = children[key].ask(path, limit, budget)
-                query = path.stem
-                if line is None:
+                    children[key] = _Child(name, source)
+                warm = children[key].run(str(path), limit)
+                if warm is None:
                     del children[key]
                     results[key][query] = {"over": limit}
                     log(f"  {key:18s} {query:22s} over {limit:g} s")
-                    continue
-                samples = line["samples"]
+                else:
+                    samples[key], sizes[key] = [], warm["bytes"]
+            started, rounds = time.perf_counter(), 0
+            while samples and rounds < max_runs:
+                if rounds >= min_runs and time.perf_counter() - started >= budget * len(samples):
+                    break
+                rounds += 1
+                for key, _name, _source in _order(engines, flip := not flip):
+                    if key not in samples:
+                        continue
+                    line = children[key].run("again", limit)
+                    if line is None:
+                        del children[key], samples[key]
+                        results[key][query] = {"over": limit}
+                        log(f"  {key:18s} {query:22s} over {limit:g} s")
+                    else:
+                        samples[key].append(line["seconds"])
+            for key, runs in samples.items():
                 results[key][query] = {
-                    "p50_ms": percentile(samples, 50) * 1000,
-                    "p95_ms": percentile(samples, 95) * 1000,
-                    "runs": len(samples),
-                    "bytes": line["bytes"],
+                    "p50_ms": percentile(runs, 50) * 1000,
+                    "p95_ms": percentile(runs, 95) * 1000,
+                    "runs": len(runs),
+                    "bytes": sizes[key],
                 }
                 log(
                     f"  {key:18s} {query:22s} p50 {results[key][query]['p50_ms']:8.1f} ms  "
-                    f"p95 {results[key][query]['p95_ms']:8.1f} ms  ({len(samples)} runs)"
+                    f"p95 {results[key][query]['p95_ms']:8.1f} ms  ({len(runs)} runs)"
                 )
     finally:
         for child in children.values():
             child.close()
     return results
+
+
+def _order(engines: Sequence[tuple[str, str, str]], flip: bool) -> list[tuple[str, str, str]]:
+    """The engines, reversed every other round, so that none is always first after a pause."""
+    return list(reversed(engines)) if flip else list(engines)
 
 
 def _read_line(proc: subprocess.Popen[bytes], timeout: float) -> dict[str, Any] | None:

@@ -316,7 +316,8 @@ def _queries(q: dict[str, Any]) -> list[str]:
     return [
         f"{q['quads']:,} quads ({q['articles']:,} articles). p50 / p95 in ms; every engine sends the full "
         f"answer (SPARQL JSON, or Turtle for CONSTRUCT); the endpoint serves from memory with its result caps "
-        f"raised. The engines take each query in turn, in alternating order. A query over {q['limit_s']:g} s "
+        f"raised. Runs interleave: a query is run once on every engine in turn, in alternating order, round "
+        f"after round (the runs column of RESULTS.json). A query over {q['limit_s']:g} s "
         "on pyoxigraph in memory is not run on disk. "
         "PeaceKG memory: the store API (`kg.query`) over the union of the graphs, as pyoxigraph. Endpoint engine: "
         "what the endpoint's query process does, in process: the default graph is the merge of the article "
