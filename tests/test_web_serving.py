@@ -168,6 +168,26 @@ def test_a_stopped_server_leaves_no_snapshot_behind(disk_store, tmp_path):
     assert not [pid for pid in below if Path(f"/proc/{pid}").exists()]
 
 
+@pytest.mark.slow
+def test_a_server_killed_outright_takes_its_worker_along(disk_store, tmp_path):
+    port = _free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PEACEKG_STORE": str(disk_store), "PEACEKG_QUERY_WORKERS": "1"}
+    command = [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", process)
+        below = descendants(process.pid)
+        assert below
+    finally:
+        process.kill()  # SIGKILL: the main process cannot pass it on
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in below) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in below if Path(f"/proc/{pid}").exists()]
+    assert not list(tmp_path.glob("peacekg-snapshot-*"))
+
+
 def test_a_port_in_use_is_named(disk_store):
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]

@@ -9,7 +9,10 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
 import socket
+import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from multiprocessing.util import Finalize
@@ -112,6 +115,7 @@ def serve(settings: Settings) -> None:
 
     A plain kill (SIGTERM, as service managers send) stops the server as Ctrl-C does: granian
     stops its worker, which stops the query processes and removes the snapshot on its way out.
+    The worker also stops itself so when the main process is killed outright (SIGKILL).
     """
     from granian.constants import Interfaces
     from granian.server import Server
@@ -163,10 +167,20 @@ def _worker_app(settings: Settings) -> Callable[..., Any]:
         raise SystemExit(2) from None
     # the worker ends through multiprocessing, which runs its finalizers but not atexit's
     Finalize(app, app.extensions[EXTENSION].close, exitpriority=10)
+    threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), name="peacekg-parent", daemon=True).start()
     # serving from memory, nothing refers to the on-disk store any more: it is closed here
     gc.collect()
     app.wsgi_app = _ServerHeader(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    """Stop this worker as Ctrl-C would once granian's main process is gone (killed with SIGKILL,
+    which it cannot pass on): an orphan would go on answering on the port."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    log.warning("the server's main process %d is gone; stopping", parent)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 class _ServerHeader:
