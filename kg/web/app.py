@@ -147,7 +147,7 @@ def _check_port(host: str, port: int) -> None:
     """Raise :class:`ConfigError` if ``host:port`` cannot be listened on. granian shares its
     socket with its workers, so it would share a port another server already listens on."""
     try:
-        with socket.create_server((host, port)):
+        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
             pass
     except OSError as e:
         raise ConfigError(
