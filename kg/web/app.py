@@ -128,7 +128,7 @@ def serve(settings: Settings) -> None:
     check_settings(settings)
     _check_port(settings.host, settings.port)
     if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+        logging.basicConfig(level=logging.INFO, format=_LOG_FORMAT)
     # granian warns of more threads than twice the cores; most of ours wait on a query process
     logging.getLogger("_granian").addFilter(lambda record: "Python threads" not in record.getMessage())
     server = Server(
@@ -139,8 +139,22 @@ def serve(settings: Settings) -> None:
         workers=1,
         blocking_threads=settings.threads,
         websockets=False,
+        log_dictconfig=_GRANIAN_LOGGING,
     )
     server.serve(target_loader=partial(_worker_app, settings), wrap_loader=False)
+
+
+_LOG_FORMAT = "%(asctime)s %(name)s: %(message)s"
+_GRANIAN_LOGGING = {  # granian's own lines in the same shape, on the same stream, as PeaceKG's
+    "formatters": {
+        "generic": {"()": "logging.Formatter", "fmt": _LOG_FORMAT},
+        "access": {"()": "logging.Formatter", "fmt": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+        "access": {"formatter": "access", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+    },
+}
 
 
 def _check_port(host: str, port: int) -> None:
