@@ -62,7 +62,7 @@ def evidence(d: Draft, ctx: Context) -> tuple[Mention, ...]:
     for f in d.frames:
         s = f.sentence
         if s.index not in out:
-            out[s.index] = s.mention(ctx.text, reported_by(f.trigger, ctx.resolver), f.trigger.text)
+            out[s.index] = s.mention(ctx.text, reported_by(f.trigger, ctx.resolver, ctx.text), f.trigger.text)
     return tuple(out[i] for i in sorted(out))
 
 

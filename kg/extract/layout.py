@@ -49,31 +49,50 @@ def _case_free(pattern: str) -> bool:
 
 
 class _Patterns:
-    """Case-insensitive patterns searched in a line, as few regexes as the engine runs fast.
+    """Case-insensitive patterns searched in a line, each run the way Python's engine runs it fast.
 
-    Patterns anchored at the line start are joined apart from the rest: Python's engine tries an
-    anchored regex at the start only, but an alternation that mixes both at every position. A
-    case-free pattern (:func:`_case_free`) is matched, case-sensitively, against the lower-cased
-    line: the same match, found faster than with ``re.IGNORECASE``; a line holding one of the few
-    letters that lower-casing does not fold as the regex engine does is searched the slow way.
+    - Patterns anchored at the line start are joined in one regex: the engine tries it at the
+      start only. (An alternation mixing anchored and unanchored patterns runs at every position.)
+    - Unanchored patterns are searched one by one: alone, a pattern that opens with a literal is
+      found by a fast scan for that literal, which an alternation of many patterns does not get.
+      A leading ``\\b`` hides the literal from that scan, so such a pattern is first searched
+      without it; only a line where that looser pattern matches is searched with the whole one.
+    - A case-free pattern (:func:`_case_free`) is matched, case-sensitively, against the
+      lower-cased line: the same match, found faster than with ``re.IGNORECASE``. A line holding
+      one of the few letters that lower-casing does not fold as the regex engine does is searched
+      the slow way, with every pattern under ``re.IGNORECASE``.
     """
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
-        groups: dict[tuple[bool, bool], list[str]] = {}
+        anchored: dict[bool, list[str]] = {}
+        # (lowered, a looser regex that must match first or None, the regex), each unanchored pattern
+        self.loose: list[tuple[bool, re.Pattern[str] | None, re.Pattern[str]]] = []
         for pattern in patterns:
-            anchored = pattern.startswith("^")
-            groups.setdefault((anchored, _case_free(pattern)), []).append(pattern.removeprefix("^"))
-        self.regexes = []  # (lowered, the regex for the lower-cased line, the same with IGNORECASE)
-        for (anchored, lowered), group in sorted(groups.items(), reverse=True):  # anchored ones first
-            text = ("^" if anchored else "") + "(?:" + "|".join(f"(?:{p})" for p in group) + ")"
-            folded = re.compile(text, re.IGNORECASE)
-            self.regexes.append((lowered, re.compile(text) if lowered else folded, folded))
+            lowered = _case_free(pattern)
+            if pattern.startswith("^"):
+                anchored.setdefault(lowered, []).append(pattern.removeprefix("^"))
+                continue
+            flags = 0 if lowered else re.IGNORECASE
+            looser = re.compile(pattern.removeprefix("\\b"), flags) if pattern.startswith("\\b") else None
+            self.loose.append((lowered, looser, re.compile(pattern, flags)))
+        self.anchored = [  # (lowered, the regex)
+            (lowered, re.compile("^(?:" + "|".join(f"(?:{p})" for p in group) + ")", 0 if lowered else re.IGNORECASE))
+            for lowered, group in sorted(anchored.items(), reverse=True)
+        ]
+        every = [f"(?:{p})" for p in patterns]
+        self.folded = re.compile("|".join(every), re.IGNORECASE) if every else None
 
     def search(self, line: str, lowered: str) -> bool:
         """Whether a pattern is found in ``line`` (``lowered``: the line in lower case)."""
         if _FOLDED_APART.search(line):
-            return any(folded.search(line) for _low, _regex, folded in self.regexes)
-        return any(regex.search(lowered if low else line) for low, regex, _folded in self.regexes)
+            return self.folded is not None and self.folded.search(line) is not None
+        if any(regex.search(lowered if low else line) for low, regex in self.anchored):
+            return True
+        for low, looser, regex in self.loose:
+            text = lowered if low else line
+            if (looser is None or looser.search(text)) and regex.search(text):
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)

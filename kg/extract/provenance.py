@@ -11,11 +11,16 @@ from kg.extract.syntax import chain, pobjs
 from kg.nlp.lexicon import lexicon
 
 
-def reported_by(trigger: Token, resolver: Resolver) -> str | None:
-    """The actor key of the source the sentence cites for this mention, if it names one."""
+def reported_by(trigger: Token, resolver: Resolver, text: str | None = None) -> str | None:
+    """The actor key of the source the sentence cites for this mention, if it names one.
+
+    ``text``: the text the doc was parsed from, when the caller has it; a sentence that does not
+    hold the word "according" is then not walked for it.
+    """
     report = lexicon().word_list("report_verbs")
     sent = trigger.sent
-    for t in sent:  # "according to X" anywhere in the sentence
+    according = text is None or "according" in text[sent.start_char : sent.end_char].lower()
+    for t in sent if according else ():  # "according to X" anywhere in the sentence
         if t.lower_ == "according":
             for prep in t.children:
                 if prep.lower_ == "to":

@@ -66,14 +66,21 @@ def safe_segment(text: str) -> str:
     return text if _SAFE_ID.fullmatch(text) else quote(text, safe="")[:600]
 
 
+@lru_cache(maxsize=1 << 16)
+def _mint(base: str, kind: str, segment: str) -> URIRef:
+    """An IRI under ``base``; the same actors, places and articles come back again and again, and
+    rdflib checks every IRI it makes."""
+    return URIRef(f"{base}{kind}/{segment}")
+
+
 class Ids:
     """Mints the IRIs of one dataset under ``base``."""
 
     def __init__(self, base: str) -> None:
         self.base = base
 
-    def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(parts))
+    def _iri(self, kind: str, segment: str) -> URIRef:
+        return _mint(self.base, kind, segment)
 
     def article(self, article_id: str) -> URIRef:
         return self._iri("article", safe_segment(article_id))
@@ -93,7 +100,7 @@ class Ids:
         return self._iri(kind, slug(key))
 
     def mention(self, article_id: str, start: int, end: int) -> URIRef:
-        return self._iri("mention", safe_segment(article_id), f"{start}-{end}")
+        return URIRef(f"{self.base}mention/{safe_segment(article_id)}/{start}-{end}")  # each one once: not kept
 
     def article_id_of_graph(self, graph: str) -> str | None:
         """The article id a named graph IRI belongs to, or ``None`` when it is not one of ours."""
