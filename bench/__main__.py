@@ -184,8 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         earlier = json.loads(args.merge.read_text(encoding="utf-8"))
         rerun = [name for name in SECTIONS if name in results]
         results["meta"]["command"] += f" (merged into the run of {earlier['meta']['started']})"
+        now = results.get("machine", {}).get("git")
         results = {**earlier, **{k: v for k, v in results.items() if k in rerun or k == "meta"}}
         results["meta"]["rerun"] = rerun
+        machine = results.setdefault("machine", {})
+        if now and now != machine.get("git"):  # the commit each part was measured at
+            machine["git"] = f"{machine.get('git') or '?'} ({', '.join(rerun)}: {now})"
     out = args.out or (
         Path(tempfile.mkdtemp(prefix="peacekg-bench-report-")) / "RESULTS.md"
         if args.smoke
