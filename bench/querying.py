@@ -23,7 +23,9 @@ Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
     each answer serialised by :func:`kg.web.worker.execute` with the caps raised. Over HTTP the
     same work is done, plus the web layer: the difference is what HTTP adds.
 ``http``
-    a PeaceKG (or any SPARQL protocol) endpoint; SOURCE is its ``/sparql`` URL.
+    a PeaceKG (or any SPARQL protocol) endpoint; SOURCE is its ``/sparql`` URL. PeaceKG's
+    ``Server-Timing`` header tells how long the server waited for its query process, so each
+    run also gives what the web layer (HTTP server, Flask, the transfer) adds on top of that.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import contextlib
 import http.client
 import json
 import os
+import re
 import selectors
 import signal
 import subprocess
@@ -94,28 +97,37 @@ def _endpoint(source: str) -> Callable[[str], int]:
     return answer
 
 
-def _http(url: str) -> Callable[[str], int]:
-    parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=600)
+class _Http:
+    """A SPARQL protocol endpoint at ``url``. After each answer, ``server_ms`` is the time the
+    server says it spent getting the answer (its ``Server-Timing: query;dur=``), if it says."""
 
-    def answer(query: str) -> int:
-        conn.request(
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self.path = parts.path
+        self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=600)
+        self.server_ms: float | None = None
+
+    def __call__(self, query: str) -> int:
+        self.conn.request(
             "GET",
-            f"{parts.path}?query={quote(query)}",
+            f"{self.path}?query={quote(query)}",
             headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"},
         )
-        response = conn.getresponse()
+        response = self.conn.getresponse()
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
+        timing = _SERVER_TIMING.search(response.getheader("Server-Timing") or "")
+        self.server_ms = float(timing.group(1)) if timing else None
         return len(body)
 
-    return answer
+
+_SERVER_TIMING = re.compile(r"\bquery;dur=([0-9.]+)")
 
 
 def engine(name: str, source: str) -> Callable[[str], int]:
     if name == "http":
-        return _http(source)
+        return _Http(source)
     if name == "endpoint-memory":
         return _endpoint(source)
     family, _, mode = name.partition("-")
@@ -143,7 +155,9 @@ def child(argv: Sequence[str]) -> None:
             text = Path(command).read_text(encoding="utf-8")
         began = time.perf_counter()
         size = answer(text)
-        emit({"seconds": time.perf_counter() - began, "bytes": size})
+        seconds = time.perf_counter() - began
+        server_ms = getattr(answer, "server_ms", None)
+        emit({"seconds": seconds, "bytes": size, **({"server_ms": server_ms} if server_ms is not None else {})})
 
 
 class _Child:
@@ -204,6 +218,7 @@ def measure(
     try:
         for path in files:
             query, samples, sizes = path.stem, {}, {}
+            web: dict[str, list[float]] = {}
             for key, name, source in _order(engines, flip := not flip):
                 if key not in children:
                     children[key] = _Child(name, source)
@@ -229,6 +244,8 @@ def measure(
                         log(f"  {key:18s} {query:22s} over {limit:g} s")
                     else:
                         samples[key].append(line["seconds"])
+                        if "server_ms" in line:  # what the web layer adds to what the server waited for
+                            web.setdefault(key, []).append(line["seconds"] - line["server_ms"] / 1000)
             for key, runs in samples.items():
                 results[key][query] = {
                     "p50_ms": percentile(runs, 50) * 1000,
@@ -236,6 +253,8 @@ def measure(
                     "runs": len(runs),
                     "bytes": sizes[key],
                 }
+                if web.get(key):
+                    results[key][query]["web_p50_ms"] = percentile(web[key], 50) * 1000
                 log(
                     f"  {key:18s} {query:22s} p50 {results[key][query]['p50_ms']:8.1f} ms  "
                     f"p95 {results[key][query]['p95_ms']:8.1f} ms  ({len(runs)} runs)"
