@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest_nlp import labels, run
 
-from kg.extract.layout import Layout, classify_line
+from kg.extract.layout import Layout, _Patterns, classify_line
 from kg.nlp.pipeline import shared_pipeline
 
 
@@ -35,6 +37,38 @@ from kg.nlp.pipeline import shared_pipeline
 )
 def test_line_kinds(line, kind):
     assert classify_line(line) == kind
+
+
+PATTERNS = (
+    r"^foo|bar",  # anchored in its first branch only
+    r"^[|(]x",  # a bracket and a bar inside a class
+    r"(?i)^quux",  # a global flag
+    r"\bcredit\b",
+    r"\bone|two\b",
+    "\\bοδοσ\\b",  # Greek: lower-casing "ΟΔΟΣ" ends in a final sigma, the regex engine folds to σ
+    r"^\s*photo:",
+)
+LINES = (
+    "xx bar",
+    "foo at the start",
+    "|x",
+    "(x",
+    "QUUX first",
+    "CREDITS",
+    "photo credit",
+    "Twofold",
+    "ΟΔΟΣ",
+    "  PHOTO: x",
+    "ta\u0130 bar",
+)
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_patterns_find_what_each_pattern_finds_under_ignorecase(line):
+    found = _Patterns(PATTERNS).search(line, line.lower())
+    assert found == any(re.search(p, line, re.IGNORECASE) for p in PATTERNS)
+    for p in PATTERNS:  # and one by one
+        assert _Patterns((p,)).search(line, line.lower()) == bool(re.search(p, line, re.IGNORECASE)), p
 
 
 @pytest.mark.slow

@@ -162,30 +162,71 @@ def test_a_stopped_server_leaves_no_snapshot_behind(disk_store, tmp_path):
         _out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert list(scratch.iterdir()) == []
-    deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() for pid in below) and time.monotonic() < deadline:
-        time.sleep(0.1)  # an orphan is reaped by init once it exits
-    assert not [pid for pid in below if Path(f"/proc/{pid}").exists()]
+    assert not _still_running(below)
+
+
+def _serve(store: Path, tmp_path: Path, host: str = "127.0.0.1") -> tuple[subprocess.Popen, int]:
+    """``peacekg serve`` over ``store`` with one query process, its snapshot in ``tmp_path``."""
+    port = _free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PEACEKG_STORE": str(store), "PEACEKG_QUERY_WORKERS": "1"}
+    command = [sys.executable, "-m", "kg", "serve", "--host", host, "--port", str(port)]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), port
+
+
+def _still_running(pids: list[int], seconds: float = 20) -> list[int]:
+    """Those of ``pids`` still running after up to ``seconds`` (an orphan is reaped once it exits)."""
+    deadline = time.monotonic() + seconds
+    while any(Path(f"/proc/{pid}").exists() for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
 
 
 @pytest.mark.slow
 def test_a_server_killed_outright_takes_its_worker_along(disk_store, tmp_path):
-    port = _free_port()
-    env = {**os.environ, "TMPDIR": str(tmp_path), "PEACEKG_STORE": str(disk_store), "PEACEKG_QUERY_WORKERS": "1"}
-    command = [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process, port = _serve(disk_store, tmp_path)
     try:
         _wait_until_up(f"http://127.0.0.1:{port}", process)
         below = descendants(process.pid)
         assert below
     finally:
         process.kill()  # SIGKILL: the main process cannot pass it on
-        process.wait(timeout=30)
-    deadline = time.monotonic() + 20
-    while any(Path(f"/proc/{pid}").exists() for pid in below) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in below if Path(f"/proc/{pid}").exists()]
+        process.communicate(timeout=30)
+    assert not _still_running(below)
     assert not list(tmp_path.glob("peacekg-snapshot-*"))
+
+
+@pytest.mark.slow
+def test_a_server_stopped_while_loading_leaves_nothing_behind(disk_store, tmp_path):
+    process, _port = _serve(disk_store, tmp_path)
+    deadline = time.monotonic() + 60
+    while not descendants(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the worker is forked: it starts loading now
+    below = descendants(process.pid)
+    process.terminate()
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert not _still_running(below)
+    assert not list(tmp_path.glob("peacekg-snapshot-*"))
+
+
+@pytest.mark.slow
+def test_a_host_name_is_resolved(disk_store, tmp_path):
+    process, port = _serve(disk_store, tmp_path, host="localhost")
+    try:
+        address = socket.getaddrinfo("localhost", port, type=socket.SOCK_STREAM)[0][4][0]
+        _wait_until_up(f"http://{f'[{address}]' if ':' in address else address}:{port}", process)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+def test_an_unknown_host_is_named(disk_store):
+    env = {**os.environ, "PEACEKG_STORE": str(disk_store)}
+    command = [sys.executable, "-m", "kg", "serve", "--host", "no-such-host.invalid", "--port", "8000"]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "cannot listen on no-such-host.invalid:8000" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_a_port_in_use_is_named(disk_store):

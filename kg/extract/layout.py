@@ -45,7 +45,36 @@ def _case_free(pattern: str) -> bool:
     (True, False, False, False)
     """
     rest = _CASE_FREE_ESCAPE.sub("", pattern)
-    return "\\" not in rest and not _INLINE_FLAGS.search(rest) and not any(c.isupper() for c in rest)
+    # ASCII only: ``str.lower`` folds some letters by context (a word-final Σ becomes ς), the engine does not
+    return rest.isascii() and "\\" not in rest and not _INLINE_FLAGS.search(rest) and not any(c.isupper() for c in rest)
+
+
+def _joinable(pattern: str) -> bool:
+    """Whether ``pattern`` keeps its meaning inside an alternation: no ``|`` outside a group (``^a|b``
+    is not anchored as a whole) and no inline flag (a global one must open the whole regex).
+
+    >>> _joinable(r"^\\s*(join|follow)\\b"), _joinable("^foo|bar"), _joinable(r"^[|]x"), _joinable("(?i)^x")
+    (True, False, True, False)
+    """
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"  # a "]" first in a class is a member
+            continue
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return not _INLINE_FLAGS.search(pattern)
 
 
 class _Patterns:
@@ -53,6 +82,7 @@ class _Patterns:
 
     - Patterns anchored at the line start are joined in one regex: the engine tries it at the
       start only. (An alternation mixing anchored and unanchored patterns runs at every position.)
+      One that cannot be joined as it is (:func:`_joinable`) is searched alone, as the rest.
     - Unanchored patterns are searched one by one: alone, a pattern that opens with a literal is
       found by a fast scan for that literal, which an alternation of many patterns does not get.
       A leading ``\\b`` hides the literal from that scan, so such a pattern is first searched
@@ -69,7 +99,7 @@ class _Patterns:
         self.loose: list[tuple[bool, re.Pattern[str] | None, re.Pattern[str]]] = []
         for pattern in patterns:
             lowered = _case_free(pattern)
-            if pattern.startswith("^"):
+            if pattern.startswith("^") and _joinable(pattern):
                 anchored.setdefault(lowered, []).append(pattern.removeprefix("^"))
                 continue
             flags = 0 if lowered else re.IGNORECASE
@@ -79,13 +109,12 @@ class _Patterns:
             (lowered, re.compile("^(?:" + "|".join(f"(?:{p})" for p in group) + ")", 0 if lowered else re.IGNORECASE))
             for lowered, group in sorted(anchored.items(), reverse=True)
         ]
-        every = [f"(?:{p})" for p in patterns]
-        self.folded = re.compile("|".join(every), re.IGNORECASE) if every else None
+        self.folded = [re.compile(p, re.IGNORECASE) for p in patterns]  # the slow way, for the rare line
 
     def search(self, line: str, lowered: str) -> bool:
         """Whether a pattern is found in ``line`` (``lowered``: the line in lower case)."""
         if _FOLDED_APART.search(line):
-            return self.folded is not None and self.folded.search(line) is not None
+            return any(regex.search(line) for regex in self.folded)
         if any(regex.search(lowered if low else line) for low, regex in self.anchored):
             return True
         for low, looser, regex in self.loose:

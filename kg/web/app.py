@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Callable
 from functools import partial
-from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +113,10 @@ def serve(settings: Settings) -> None:
     released as soon as the snapshot is taken.
 
     A plain kill (SIGTERM, as service managers send) stops the server as Ctrl-C does: granian
-    stops its worker, which stops the query processes and removes the snapshot on its way out.
-    The worker also stops itself so when the main process is killed outright (SIGKILL).
+    stops its worker, which stops the query processes and removes the snapshot on its way out,
+    also while it is still loading the data. The worker stops itself so when the main process is
+    killed outright (SIGKILL). SIGHUP reloads: a new worker loads the store as it is then, and
+    the old one stops a few seconds later.
     """
     from granian.constants import Interfaces
     from granian.server import Server
@@ -126,14 +127,14 @@ def serve(settings: Settings) -> None:
             "or point --store / PEACEKG_STORE at one"
         )
     check_settings(settings)
-    _check_port(settings.host, settings.port)
+    address = _listen_address(settings.host, settings.port)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format=_LOG_FORMAT)
     # granian warns of more threads than twice the cores; most of ours wait on a query process
     logging.getLogger("_granian").addFilter(lambda record: "Python threads" not in record.getMessage())
     server = Server(
         "peacekg",
-        address=settings.host,
+        address=address,
         port=settings.port,
         interface=Interfaces.WSGI,
         workers=1,
@@ -141,7 +142,7 @@ def serve(settings: Settings) -> None:
         websockets=False,
         log_dictconfig=_GRANIAN_LOGGING,
     )
-    server.serve(target_loader=partial(_worker_app, settings), wrap_loader=False)
+    server.serve(target_loader=partial(_worker_app, settings, os.getpid()), wrap_loader=False)
 
 
 _LOG_FORMAT = "%(asctime)s %(name)s: %(message)s"
@@ -157,44 +158,69 @@ _GRANIAN_LOGGING = {  # granian's own lines in the same shape, on the same strea
 }
 
 
-def _check_port(host: str, port: int) -> None:
-    """Raise :class:`ConfigError` if ``host:port`` cannot be listened on. granian shares its
-    socket with its workers, so it would share a port another server already listens on."""
+def _listen_address(host: str, port: int) -> str:
+    """The IP address to listen on for ``host`` (granian takes addresses only), once checked
+    that ``port`` is free there: granian shares its socket with its workers, so it would share a
+    port another server already listens on. :class:`ConfigError` says what is wrong."""
     try:
-        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise ConfigError(
+            f"cannot listen on {host}:{port}: {e.strerror}; give --host an address or a name this machine resolves"
+        ) from None
+    family, *_rest, sockaddr = found[0]
+    address = str(sockaddr[0])
+    try:
+        wildcard = family == socket.AF_INET6 and address == "::"
+        with socket.create_server((address, port), family=family, dualstack_ipv6=wildcard):
             pass
     except OSError as e:
         raise ConfigError(
             f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e}; "
             "stop what listens there, or choose another --port or --host"
         ) from None
+    return address
 
 
-def _worker_app(settings: Settings) -> Callable[..., Any]:
-    """The app, built in granian's worker process; it stops its query processes when the worker ends."""
+def _worker_app(settings: Settings, parent: int) -> Callable[..., Any]:
+    """The app, built in granian's worker process (``parent``: granian's main process).
+
+    granian sets its own signal handlers only once the app is built; until then SIGTERM and
+    SIGINT stop the loading here, and the snapshot and query processes made so far go with it.
+    """
     from kg.store import open_store
 
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _exit_on_signal)
+    threading.Thread(target=_stop_when_orphaned, args=(parent,), name="peacekg-parent", daemon=True).start()
     try:
         app = create_app(open_store(settings.store, read_only=True), settings)
-    except KgError as e:
-        log.error("%s", e.message)
+    except (KgError, OSError, RuntimeError, ValueError) as e:
+        log.error("peacekg: error: %s", e.message if isinstance(e, KgError) else f"cannot serve {settings.store}: {e}")
         raise SystemExit(2) from None
-    # the worker ends through multiprocessing, which runs its finalizers but not atexit's
-    Finalize(app, app.extensions[EXTENSION].close, exitpriority=10)
-    threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), name="peacekg-parent", daemon=True).start()
     # serving from memory, nothing refers to the on-disk store any more: it is closed here
     gc.collect()
     app.wsgi_app = _ServerHeader(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    for other in (signal.SIGTERM, signal.SIGINT):  # Ctrl-C reaches the worker twice: let the first finish
+        signal.signal(other, signal.SIG_IGN)
+    log.info("stopping on signal %d while loading", signum)
+    raise SystemExit(0)
+
+
 def _stop_when_orphaned(parent: int) -> None:
     """Stop this worker as Ctrl-C would once granian's main process is gone (killed with SIGKILL,
-    which it cannot pass on): an orphan would go on answering on the port."""
+    which it cannot pass on): an orphan would go on answering on the port. The signal is sent
+    again each second, in case it came while neither handler was in place."""
     while os.getppid() == parent:
         time.sleep(1.0)
     log.warning("the server's main process %d is gone; stopping", parent)
-    os.kill(os.getpid(), signal.SIGTERM)
+    while True:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1.0)
 
 
 class _ServerHeader:

@@ -27,6 +27,7 @@ import atexit
 import logging
 import shutil
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -83,33 +84,40 @@ def build(ds: Dataset, settings: Settings) -> Services:
     """Prepare the data as ``settings.serve_from`` says and start the query processes."""
     check_settings(settings)
     snapshot_dir = None
-    if settings.serve_from == "disk":
-        folder = Path(settings.store)
-        if not (folder / "CURRENT").is_file():
-            raise ConfigError(
-                f"serve_from = 'disk' needs the on-disk store at {folder} (setting store); "
-                "ingest articles there first, or serve from memory"
-            )
-        data, mode, path = oxigraph(ds), "disk", str(folder.resolve())
-    else:
-        snapshot_dir = scratch.make_folder("peacekg-snapshot-")
-        path, mode = str(Path(snapshot_dir) / "data.nq"), "memory"
-        oxigraph(ds).dump(path, ox.RdfFormat.N_QUADS)
-        data = ox.Store()
-        data.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
-    runner = QueryRunner(mode, path, workers=settings.query_workers, timeout=settings.query_timeout)
-    services = Services(
-        settings=settings,
-        data=data,
-        runner=runner,
-        linker=Linker(settings.base_iri),
-        ids=Ids(settings.base_iri),
-        summary=lookup.summarize(data),
-        results=ResultCache(settings.result_cache_bytes),
-        examples=load_examples(),
-        snapshot_dir=snapshot_dir,
-    )
+    try:
+        if settings.serve_from == "disk":
+            folder = Path(settings.store)
+            if not (folder / "CURRENT").is_file():
+                raise ConfigError(
+                    f"serve_from = 'disk' needs the on-disk store at {folder} (setting store); "
+                    "ingest articles there first, or serve from memory"
+                )
+            data, mode, path = oxigraph(ds), "disk", str(folder.resolve())
+        else:
+            snapshot_dir = scratch.make_folder("peacekg-snapshot-")
+            path, mode = str(Path(snapshot_dir) / "data.nq"), "memory"
+            oxigraph(ds).dump(path, ox.RdfFormat.N_QUADS)
+            data = ox.Store()
+            data.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+        runner = QueryRunner(mode, path, workers=settings.query_workers, timeout=settings.query_timeout)
+        services = Services(
+            settings=settings,
+            data=data,
+            runner=runner,
+            linker=Linker(settings.base_iri),
+            ids=Ids(settings.base_iri),
+            summary=lookup.summarize(data),
+            results=ResultCache(settings.result_cache_bytes),
+            examples=load_examples(),
+            snapshot_dir=snapshot_dir,
+        )
+    except BaseException:  # also a signal stopping a server that is still loading
+        if snapshot_dir:
+            shutil.rmtree(snapshot_dir, ignore_errors=True)
+        raise
     atexit.register(services.close)
+    # a process that ends through multiprocessing (granian's workers) runs finalizers, not atexit
+    Finalize(services, services.close, exitpriority=10)
     try:
         runner.start()
     except BaseException:
