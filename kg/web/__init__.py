@@ -23,7 +23,7 @@ def create_app(store: Dataset, settings: Settings | None = None) -> Flask:
 
 
 def serve(settings: Settings) -> None:
-    """Serve the store of ``settings`` with granian; see :func:`kg.web.app.serve`."""
-    from kg.web.app import serve as run
+    """Serve the store of ``settings`` with granian; see :func:`kg.web.serving.serve`."""
+    from kg.web.serving import serve as run
 
     run(settings)
