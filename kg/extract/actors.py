@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.layout import Layout, Sentence
 from kg.extract.persons import dictionary_surname, merge_person_names, person_context
+from kg.extract.syntax import tokens_in
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon, norm, words
@@ -204,8 +205,27 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
         _set_context(table, key, role, affiliation, prefix, span)
+    _leaders(doc, table)
     _acronyms(table)
     return table
+
+
+def _leaders(doc: Doc, table: ActorTable) -> None:
+    """A group the text says a person leads is the side that person serves, whatever the
+    dictionary says ("the Sudanese Armed Forces, led by Gen. Abdel Fattah al-Burhan")."""
+    for verb in tokens_in(doc, lexicon().word_list("leading_participles")):
+        if verb.tag_ != "VBN" or verb.dep_ != "acl":
+            continue
+        group = table.get(table.key_at(verb.head.i) or "")
+        if group is None or group.type != "Organization":
+            continue
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            for obj in (o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)):
+                person = table.get(table.key_at(obj.i) or "")
+                if person is not None and person.type == "Person" and not (person.role or "").startswith("former "):
+                    person.affiliation = group.key
 
 
 def _person_extras(doc: Doc, span: Span, key: str, table: ActorTable) -> None:

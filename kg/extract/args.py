@@ -2,17 +2,21 @@
 
 Besides names, arguments are often descriptions: "Afghan government officials" (a country),
 "Taliban representatives" (a group), "the militant group" (the article's armed group), "the two
-sides" (the two parties of the event in focus), "the ambassador" (the last envoy named), "he"
-(the last person named), "Bogota" in "talks between Bogota and the ELN" (a capital standing
-for its government).
+sides" (the two parties of the event or conflict in focus), "deputies of Burhan" (the side Burhan
+serves), "they" where a mediator "brought the two sides together" (those brought together),
+"the ambassador" (the last envoy named), "he" (the last person named), "Bogota" in "talks
+between Bogota and the ELN" (a capital standing for its government).
 """
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import pobjs
+from kg.extract.syntax import chain, pobjs
 from kg.extract.table import ActorInfo, ActorTable
+from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon
 
@@ -43,8 +47,10 @@ class Resolver:
         lex = lexicon()
         self._agents = lex.word_list("agent_nouns")
         self._sides = lex.word_list("side_nouns")
+        self._proxies = lex.word_list("proxy_nouns")
         self._armed = lex.word_list("armed_descriptors")
         self._home: str | None = None  # the country "the government" stands for ("" when none)
+        self._told: dict[int, list[str]] = {}  # token index of "the two sides" -> whom it meant
 
     # ------------------------------------------------------------- public
 
@@ -69,10 +75,12 @@ class Resolver:
         return out
 
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
-        """Remember the parties of an event mentioned at token ``index`` (for "the two sides")."""
+        """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
+        or of a conflict (kind ``"conflict"``: "the war between X and Y")."""
         if parties:
-            self.pairs.append((index, tuple(parties)))
-            self.kinds.append(kind)
+            at = bisect.bisect_right([i for i, _ in self.pairs], index)
+            self.pairs.insert(at, (index, tuple(parties)))
+            self.kinds.insert(at, kind)
 
     def salient_pair(self, index: int) -> list[str]:
         """The two sides in focus before ``index``: the groups and countries of the latest events,
@@ -157,6 +165,10 @@ class Resolver:
         if low in _PRONOUNS:
             found = self.actors.last_before(t.i, lambda a: a.type == "Person")
             return [found] if found else []
+        if low in ("they", "them") and depth == 0:  # "brought the two sides together, where they signed"
+            gathering = next((v for v in chain(t, 6)[1:] if gathers(v)), None)
+            objects = [c for c in gathering.children if c.dep_ == "dobj"] if gathering is not None else []
+            return [k for o in objects for k in self.resolve(o)]
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
         found = self._from_modifiers(t, depth)
@@ -164,7 +176,9 @@ class Resolver:
             return found
         det = self._det(t)
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
-            return self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i)
+            if t.i not in self._told:  # what the phrase meant when first read, not after its own event
+                self._told[t.i] = self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i)
+            return list(self._told[t.i])
         if low == "government" and det == "the" and depth == 0:
             key = self._home_government()
             return [key] if key else []
@@ -186,18 +200,31 @@ class Resolver:
         if depth > 2 or (t.lower_ not in self._agents and not (depth and t.tag_.startswith("NN"))):
             return []
         out: list[str] = []
+        proxy = t.lower_ in self._proxies  # "deputies of Burhan", "Burhan's envoys": Burhan's side
         for c in t.children:
             if c.dep_ in _MODIFIER_DEPS and c.i != t.i:
                 for m in (c, *c.conjuncts):
                     if m.ent_kb_id_.startswith("demonym:") and not self.actors.key_at(m.i):
                         out += self._country(m.ent_kb_id_[8:])
+                    elif proxy and c.dep_ == "poss":
+                        out += [self._side_of_person(k) for k in self._one(m, depth + 1)]
                     else:
                         out += self._one(m, depth + 1)
             elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
                 for obj in c.children:
                     if obj.dep_ == "pobj":
-                        out += [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
+                        found = [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
+                        out += [self._side_of_person(k) for k in found] if proxy else found
         return list(dict.fromkeys(out))
+
+    def _side_of_person(self, key: str) -> str:
+        """What a person's deputies or envoys stand for: the group or country the person serves,
+        when the article names it ("deputies of Burhan" take part for the army, not Burhan)."""
+        info = self.actors.get(key)
+        if info is None or info.type != "Person" or not info.affiliation:
+            return key
+        side = self.actors.get(info.affiliation)
+        return side.key if side is not None and side.type != "Person" else key
 
     def _home_government(self) -> str | None:
         """The country whose government the article names outright ("the Afghan government",

@@ -27,7 +27,7 @@ from kg.extract.parties import (
 from kg.extract.places import PlaceTable, event_place
 from kg.extract.scope import Scope, scope_of
 from kg.extract.status import is_generic, mention_status
-from kg.extract.syntax import pobjs, subjects
+from kg.extract.syntax import pobjs, subjects, tokens_in
 from kg.extract.timex import TimeRef, expressions_at, find_times
 from kg.nlp.components import TRIGGER_KEY, trigger_spans
 from kg.nlp.lexicon import Trigger, lexicon, words
@@ -75,6 +75,7 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
     """Frames for every usable trigger, in document order."""
     by_id = {t.id: t for t in lexicon().triggers}
     frames: list[Frame] = []
+    _note_conflicts(doc, layout, resolver)
     for span in trigger_spans(doc):
         sentence = layout.of(span[-1].i)
         if sentence is None or not sentence.usable:
@@ -87,6 +88,22 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
     _link_purposes(frames)
     _link_sources(frames)
     return frames
+
+
+def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver) -> None:
+    """The sides of a conflict the article names ("the war between X and Y", "tensions between
+    X and Y exploded"): whom "the two sides" may mean after it."""
+    for t in tokens_in(doc, lexicon().word_list("conflict_nouns")):
+        if not t.tag_.startswith("NN"):
+            continue
+        sentence = layout.of(t.i)
+        if sentence is None or not sentence.usable:
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                keys = [k for o in pobjs(prep) for k in resolver.resolve(o)]
+                if len(set(keys)) >= 2:
+                    resolver.note_event(t.i, list(dict.fromkeys(keys)), "conflict")
 
 
 def _link_sources(frames: list[Frame]) -> None:
@@ -322,9 +339,13 @@ def _refine_category(anchor: Token, category: str) -> str:
     return category
 
 
+_GATHERING_FAMILIES = ("talks", "assembly")  # not "a delegation met": the delegation is who meets
+
+
 def _link_purposes(frames: list[Frame]) -> None:
     """A meeting verb in the purpose clause of another event word belongs to that event: "met ... to
-    discuss", "flew ... to discuss", "use the visit to meet"; so does the noun in "meet for talks"."""
+    discuss", "flew ... to discuss", "use the visit to meet"; so does the noun in "meet for talks",
+    and a verb whose subject is the event ("the talks brought together X and Y")."""
     by_token = {f.trigger.i: f for f in frames}
     for f in frames:
         x = f.trigger
@@ -333,6 +354,10 @@ def _link_purposes(frames: list[Frame]) -> None:
             owner = by_token.get(head.i) if head is not None else None
             if owner is not None and owner.kind == f.kind and owner.trigger.tag_.startswith("VB"):
                 f.part_of = owner.trigger.i
+            continue
+        told = next((by_token[s.i] for s in x.children if s.dep_ == "nsubj" and s.i in by_token), None)
+        if told is not None and told.family in _GATHERING_FAMILIES and not told.trigger.tag_.startswith("VB"):
+            f.part_of = told.trigger.i
             continue
         travel = lexicon().word_list("travel_verbs")
         for _ in range(3):

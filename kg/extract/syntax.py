@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from functools import lru_cache
+
+import numpy
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from kg.nlp.components import gathers
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE = {"who", "that", "which", "whom"}
 BE = {"is", "are", "was", "were", "am", "be", "'s", "'re"}
+
+
+def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of ``words``, looked up in the doc's array: a
+    ``Token`` is made only for those, not for every word of the article."""
+    if not len(doc):
+        return []
+    found = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _hashes(words)))
+    return [doc[int(i)] for i in found]
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
 
 
 def chain(token: Token, limit: int = 5) -> list[Token]:
@@ -21,7 +41,9 @@ def chain(token: Token, limit: int = 5) -> list[Token]:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """Subjects of a verb, climbing xcomp/advcl/conj chains and relative clauses when it has none."""
+    """Subjects of a verb, climbing xcomp/advcl/conj chains and relative clauses when it has none;
+    those brought together by the verb it is joined to ("X brought the sides together and they
+    later agreed ...", parsed as a conjunct of "brought")."""
     x = verb
     for _ in range(4):
         subs = [c for c in x.children if c.dep_ in SUBJECT_DEPS]
@@ -38,6 +60,8 @@ def subjects(verb: Token) -> list[Token]:
                 return objs
         if x.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or x.head == x:
             return []
+        if x.dep_ == "conj" and gathers(x.head):
+            return [c for c in x.head.children if c.dep_ == "dobj"]
         x = x.head
     return []
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy
 from spacy.language import Language
@@ -225,6 +226,8 @@ class TriggerMatcher:
                 if not tags.startswith("NN" if trig.pos == "noun" else "VB"):
                     continue
                 first = start
+                if trig.after and not completed(head, trig.after):
+                    continue
                 if trig.before:
                     if start > 0 and doc[start - 1].lower_ in trig.before:
                         first = start - 1
@@ -242,6 +245,33 @@ class TriggerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[TRIGGER_KEY] = self.match(doc)
         return doc
+
+
+def gathers(verb: Token) -> bool:
+    """Whether the verb brings people together ("brought the two sides together"): the subject
+    convenes, the object meets."""
+    after = _gathering_verbs().get(verb.lower_)
+    return after is not None and completed(verb, after)
+
+
+@lru_cache(maxsize=1)
+def _gathering_verbs() -> dict[str, tuple[str, ...]]:
+    """Form -> the words one of which must follow it, for the meeting verbs that need one."""
+    return {
+        form: trig.after
+        for trig in lexicon().triggers
+        if trig.kind == "meeting" and trig.pos == "verb" and trig.after
+        for form in trig.forms
+    }
+
+
+def completed(verb: Token, words: tuple[str, ...]) -> bool:
+    """Whether an adverb or particle among ``words`` follows the verb in its clause: "together" in
+    "brought the two sides together in Jeddah" (which parsers may hang on the next phrase)."""
+    return any(
+        t.i > verb.i and t.dep_ in ("advmod", "prt") and t.lower_ in words and t.head.i - verb.i < 8
+        for t in verb.subtree
+    )
 
 
 def _licensed(head: Token, trig: Trigger) -> bool:

@@ -82,6 +82,7 @@ class Trigger:
     before: tuple[str, ...] = ()  # words that must precede it ("prisoner" exchange), any one of them
     object_of: tuple[str, ...] = ()  # or verbs it may be the object of instead ("signed a declaration")
     named: bool = False  # or a place name before it will do instead ("the Nairobi declaration")
+    after: tuple[str, ...] = ()  # words one of which must modify the verb after it ("brought ... together")
     status: str | None = None  # the status the word itself states ("invite": Planned)
     needs_actor: bool = False  # a verb that is an event only with an actor argument ("meet targets" is not)
     anaphoric: bool = False  # alone it only refers back ("the exchange")
@@ -181,6 +182,7 @@ def _read_triggers(path: Path) -> tuple[tuple[Trigger, ...], dict[str, frozenset
                     before=tuple(spec.get("before", ())),
                     object_of=tuple(spec.get("object_of", ())),
                     named=bool(spec.get("named")),
+                    after=tuple(spec.get("after", ())),
                     status=spec.get("status"),
                     needs_actor=bool(spec.get("needs_actor")),
                     anaphoric=bool(spec.get("anaphoric")),

@@ -1,0 +1,92 @@
+"""Who the sides are when the text does not name them where the event is told: the sides of a
+conflict named before ("the two sides"), those a mediator brings together ("they"), the side a
+person leads ("X, led by Y"), and the side someone's deputies act for."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_nlp import names, only, run
+
+pytestmark = pytest.mark.slow
+
+_BROUGHT = (
+    "The war between Ethiopia and the Tigray People's Liberation Front has killed thousands. "
+    "Kenya and the African Union brought the two sides together in Nairobi in March 2023, "
+    "where they signed a truce and later agreed a prisoner exchange."
+)
+
+
+def test_a_mediator_who_brings_the_sides_together_meets_with_them():
+    x = run(_BROUGHT)
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {
+        "Kenya",
+        "African Union",
+        "Ethiopia",
+        "Tigray People's Liberation Front",
+    }
+    assert (talks.place, talks.date.iso) == ("nairobi", "2023-03")
+
+
+def test_the_sides_brought_together_are_the_parties_of_what_they_sign_and_agree():
+    x = run(_BROUGHT)
+    assert len(x.agreements) == 2
+    for deal in x.agreements:
+        assert names(x, deal.participants) == {"Ethiopia", "Tigray People's Liberation Front"}, deal.label
+
+
+def test_the_two_sides_are_the_sides_of_the_conflict_told_last():
+    x = run(
+        "Qatar hosted talks between the United States and the Taliban in Doha last year. "
+        "Clashes between Armenia and Azerbaijan erupted again in September. "
+        "On Friday, the two sides held talks in Brussels."
+    )
+    talks = next(m for m in x.meetings if m.place == "brussels")
+    assert names(x, talks.participants) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_war_with_one_side_named_gives_no_sides():
+    x = run(
+        "The war in Yemen has killed thousands. Oman hosted talks between Saudi Arabia and the Houthis "
+        "in Muscat in May. On Friday, the two sides met again in Muscat."
+    )
+    again = next(m for m in x.meetings if (m.date and m.date.iso) == "2024-03-15")
+    assert names(x, again.participants) == {"Saudi Arabia", "Houthis"}
+
+
+def test_talks_that_bring_people_together_are_one_meeting():
+    x = run(
+        "The talks, which opened in Nairobi on Monday, brought together Ethiopia's army chief, "
+        "Field Marshal Birhanu Jula, and the Tigrayan commander Tadesse Werede."
+    )
+    talks = only(x.meetings)
+    assert {"Birhanu Jula", "Tadesse Werede"} <= names(x, talks.participants)
+    assert talks.date.iso == "2024-03-11"
+
+
+def test_bring_alone_is_no_meeting():
+    assert not run("Qatar brought food and medicine to Gaza on Monday.").meetings
+
+
+def test_a_person_said_to_lead_a_group_serves_it():
+    x = run(
+        "The National Liberation Movement, led by Ahmed Salim Warsame, said on Monday it would not join "
+        "the talks in Geneva."
+    )
+    person = next(a for a in x.actors if a.label == "Ahmed Salim Warsame")
+    assert names(x, [person.affiliation]) == {"National Liberation Movement"}
+
+
+def test_deputies_take_part_for_the_side_of_the_one_they_serve():
+    x = run(
+        "The Sudanese Armed Forces, led by Gen. Abdel Fattah al-Burhan, have fought the paramilitary "
+        "Rapid Support Forces since April. In January, deputies of Burhan and Dagalo held secret talks "
+        "in Manama."
+    )
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+def test_a_negotiator_named_beside_his_title_takes_part_himself():
+    x = run("Iran's chief negotiator, Ali Bagheri Kani, met EU envoy Enrique Mora in Vienna on Monday.")
+    assert {"Ali Bagheri Kani", "Enrique Mora"} <= names(x, only(x.meetings).participants)
