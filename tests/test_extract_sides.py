@@ -90,3 +90,21 @@ def test_deputies_take_part_for_the_side_of_the_one_they_serve():
 def test_a_negotiator_named_beside_his_title_takes_part_himself():
     x = run("Iran's chief negotiator, Ali Bagheri Kani, met EU envoy Enrique Mora in Vienna on Monday.")
     assert {"Ali Bagheri Kani", "Enrique Mora"} <= names(x, only(x.meetings).participants)
+
+
+def test_rivals_of_one_country_are_the_two_people():
+    x = run(
+        "President Salva Kiir and his rival Riek Machar met in Juba on Thursday. "
+        "The pair signed a peace deal in Addis Ababa in September 2018."
+    )
+    assert names(x, only(x.agreements).participants) == {"Salva Kiir", "Riek Machar"}
+
+
+def test_a_meeting_hosted_beside_what_was_agreed_at_it_is_one_meeting():
+    x = run(
+        "President Salva Kiir and Riek Machar met in Juba on Thursday. At a meeting in Kampala in November, "
+        "hosted by Ugandan President Yoweri Museveni, the rivals agreed to delay the deadline."
+    )
+    kampala = [m for m in x.meetings if m.place == "kampala"]
+    assert len(kampala) == 1 and len(x.meetings) == 2
+    assert {"Salva Kiir", "Riek Machar", "Yoweri Museveni"} <= names(x, kampala[0].participants)

@@ -84,16 +84,22 @@ class Resolver:
 
     def salient_pair(self, index: int) -> list[str]:
         """The two sides in focus before ``index``: the groups and countries of the latest events,
-        gathered backwards until there are two."""
+        gathered backwards until there are two; the two people of the latest event, when they
+        serve the same side ("Kiir and Machar met in Juba ... the rivals agreed")."""
         groups: list[str] = []
         for i, parties in reversed(self.pairs):
             if i >= index:
                 continue
+            sides: list[str] = []
             for p in parties:
                 info = self.actors.get(p)
                 side = p if info is None or info.type != "Person" else info.affiliation
-                if side and side not in groups and side in self.actors.actors:
-                    groups.append(side)
+                if side and side not in sides and side in self.actors.actors:
+                    sides.append(side)
+            persons = [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
+            if not groups and len(persons) == len(parties) == 2 and len(sides) <= 1:
+                return persons
+            groups += [s for s in sides if s not in groups]
             if len(groups) >= 2:
                 return groups[:2]
         return []

@@ -345,7 +345,8 @@ _GATHERING_FAMILIES = ("talks", "assembly")  # not "a delegation met": the deleg
 def _link_purposes(frames: list[Frame]) -> None:
     """A meeting verb in the purpose clause of another event word belongs to that event: "met ... to
     discuss", "flew ... to discuss", "use the visit to meet"; so does the noun in "meet for talks",
-    and a verb whose subject is the event ("the talks brought together X and Y")."""
+    a verb whose subject is the event ("the talks brought together X and Y"), and a participle
+    beside it ("at a meeting in Entebbe, hosted by Museveni, the rivals agreed")."""
     by_token = {f.trigger.i: f for f in frames}
     for f in frames:
         x = f.trigger
@@ -356,6 +357,10 @@ def _link_purposes(frames: list[Frame]) -> None:
                 f.part_of = owner.trigger.i
             continue
         told = next((by_token[s.i] for s in x.children if s.dep_ == "nsubj" and s.i in by_token), None)
+        if x.tag_ == "VBN" and x.dep_ in ("advcl", "acl"):  # "at a meeting in Entebbe, hosted by X, ..."
+            told = told or next(
+                (by_token[o.i] for p in x.head.children if p.dep_ == "prep" for o in pobjs(p) if o.i in by_token), None
+            )
         if told is not None and told.family in _GATHERING_FAMILIES and not told.trigger.tag_.startswith("VB"):
             f.part_of = told.trigger.i
             continue
