@@ -108,3 +108,17 @@ def test_a_meeting_hosted_beside_what_was_agreed_at_it_is_one_meeting():
     kampala = [m for m in x.meetings if m.place == "kampala"]
     assert len(kampala) == 1 and len(x.meetings) == 2
     assert {"Salva Kiir", "Riek Machar", "Yoweri Museveni"} <= names(x, kampala[0].participants)
+
+
+def test_a_capital_before_the_event_word_is_where_it_is_not_who_takes_part():
+    x = run("The Pretoria negotiations between Ethiopia and the TPLF resumed on Monday.")
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Ethiopia", "Tigray People's Liberation Front"}
+    assert talks.place == "pretoria"
+
+
+def test_a_capital_the_talks_are_between_is_its_government():
+    x = run("The Doha talks between Kabul and the Taliban resumed on Monday.")
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Afghanistan", "Taliban"}
+    assert talks.place == "doha"

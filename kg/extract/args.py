@@ -74,6 +74,14 @@ class Resolver:
                     out.append(key)
         return out
 
+    def is_capital(self, t: Token) -> bool:
+        """Whether ``t`` names a capital city, not an actor of its own ("Pretoria", "Doha")."""
+        return (
+            t.ent_type_ == "GPE"
+            and self.actors.key_at(t.i) is None
+            and gazetteer().capital_country(self._ent_text(t)) is not None
+        )
+
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
         """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
         or of a conflict (kind ``"conflict"``: "the war between X and Y")."""

@@ -26,7 +26,8 @@ _PARTY_CLAUSE_VERBS = words(
 
 def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
     """Actor words among the modifiers before a noun, with their own modifiers ("U.S.-Taliban deal");
-    not the broker in "UN-brokered talks"."""
+    not the broker in "UN-brokered talks", nor a capital named alone, which is where the event is
+    ("the Pretoria negotiations"; but "Kabul-Taliban talks")."""
     brokers = lexicon().word_list("mediator_participles")
     out: list[Token] = []
     for c in n.children:
@@ -36,6 +37,8 @@ def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
             for t in c.subtree:
                 if t.i < n.i and (resolver.resolve(t, conjuncts=False) or t.tag_ == "PRP$"):
                     out.append(t)
+    if len(out) == 1 and out[0].dep_ == "compound" and resolver.is_capital(out[0]):
+        return []
     return out
 
 
