@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -20,13 +19,13 @@ def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
     ``Token`` is made only for those, not for every word of the article."""
     if not len(doc):
         return []
-    found = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _hashes(words)))
-    return [doc[int(i)] for i in found]
+    wanted = _hashes(words)
+    return [doc[i] for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
 
 
 @lru_cache(maxsize=64)
-def _hashes(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 def chain(token: Token, limit: int = 5) -> list[Token]:
