@@ -122,3 +122,54 @@ def test_a_capital_the_talks_are_between_is_its_government():
     talks = only(x.meetings)
     assert names(x, talks.participants) == {"Afghanistan", "Taliban"}
     assert talks.place == "doha"
+
+
+def test_them_brought_together_refers_back_without_looping():
+    x = run("The United States and the Taliban fought for two decades. Qatar brought them together in Doha.")
+    assert "Qatar" in names(x, only(x.meetings).participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar brought medicine to Gaza on Monday together with the United Nations.",
+        "The crisis has brought Russia and China closer together.",
+        "The attack brought Iran and Saudi Arabia together.",
+    ],
+)
+def test_together_in_other_senses_is_no_meeting(text):
+    assert not run(text).meetings
+
+
+def test_the_mediators_own_verb_keeps_the_mediator_as_subject():
+    x = run("Oman brought Iran and the United States together and hosted the talks in Muscat on Monday.")
+    assert names(x, only(x.meetings).participants) == {"Oman", "Iran", "United States"}
+
+
+def test_a_conflict_discussed_at_talks_does_not_become_the_two_sides():
+    x = run(
+        "U.S. and Chinese officials met in Vienna on Tuesday to discuss the war between Russia and Ukraine. "
+        "The two sides agreed to meet again in May."
+    )
+    may = next(m for m in x.meetings if m.date is not None and m.date.iso == "2024-05")
+    assert names(x, may.participants) == {"United States", "China"}
+
+
+def test_two_people_of_one_side_are_not_the_two_sides():
+    x = run(
+        "Talks between Ukraine and Russia collapsed in Istanbul in 2022. On Monday, President Volodymyr "
+        "Zelensky met his defence minister Rustem Umerov in Kyiv. The two sides will resume talks in Geneva in May."
+    )
+    geneva = next(m for m in x.meetings if m.place == "geneva")
+    assert names(x, geneva.participants) == {"Ukraine", "Russia"}
+
+
+def test_a_capital_with_one_partner_is_the_other_side():
+    x = run("The Kabul talks with the Taliban resumed on Monday.")
+    assert names(x, only(x.meetings).participants) == {"Afghanistan", "Taliban"}
+
+
+def test_leading_a_group_one_negotiates_with_is_no_affiliation():
+    x = run("The mediation effort with the RSF, led by U.S. envoy Tom Perriello, stalled in Geneva.")
+    person = next(a for a in x.actors if a.label == "Tom Perriello")
+    assert names(x, [person.affiliation]) == {"United States"}

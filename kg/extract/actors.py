@@ -214,8 +214,8 @@ def _leaders(doc: Doc, table: ActorTable) -> None:
     """A group the text says a person leads is the side that person serves, whatever the
     dictionary says ("the Sudanese Armed Forces, led by Gen. Abdel Fattah al-Burhan")."""
     for verb in tokens_in(doc, lexicon().word_list("leading_participles")):
-        if verb.tag_ != "VBN" or verb.dep_ != "acl":
-            continue
+        if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.dep_ == "pobj":
+            continue  # not "the mediation with the RSF, led by envoy Tom Perriello"
         group = table.get(table.key_at(verb.head.i) or "")
         if group is None or group.type != "Organization":
             continue
@@ -224,7 +224,13 @@ def _leaders(doc: Doc, table: ActorTable) -> None:
                 continue
             for obj in (o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)):
                 person = table.get(table.key_at(obj.i) or "")
-                if person is not None and person.type == "Person" and not (person.role or "").startswith("former "):
+                serving = table.get(person.affiliation or "") if person is not None else None
+                if (
+                    person is not None
+                    and person.type == "Person"
+                    and not (person.role or "").startswith("former ")
+                    and (serving is None or serving.type == "Country")  # a group is more specific
+                ):
                     person.affiliation = group.key
 
 

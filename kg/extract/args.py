@@ -22,6 +22,7 @@ from kg.nlp.lexicon import lexicon
 
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 _ROLE_CLASSES = {
     "diplomat": {"envoy", "ambassador", "diplomat", "representative", "negotiator", "mediator", "emissary"},
@@ -90,10 +91,11 @@ class Resolver:
             self.pairs.insert(at, (index, tuple(parties)))
             self.kinds.insert(at, kind)
 
-    def salient_pair(self, index: int) -> list[str]:
+    def salient_pair(self, index: int, people: bool = False) -> list[str]:
         """The two sides in focus before ``index``: the groups and countries of the latest events,
-        gathered backwards until there are two; the two people of the latest event, when they
-        serve the same side ("Kiir and Machar met in Juba ... the rivals agreed")."""
+        gathered backwards until there are two; with ``people`` (a word that may mean two people:
+        "the pair", "the rivals"), the two people of the latest event when they serve the same
+        side ("Kiir and Machar met in Juba ... the rivals agreed")."""
         groups: list[str] = []
         for i, parties in reversed(self.pairs):
             if i >= index:
@@ -105,7 +107,7 @@ class Resolver:
                 if side and side not in sides and side in self.actors.actors:
                     sides.append(side)
             persons = [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
-            if not groups and len(persons) == len(parties) == 2 and len(sides) <= 1:
+            if people and not groups and len(persons) == len(parties) == 2 and len(sides) <= 1:
                 return persons
             groups += [s for s in sides if s not in groups]
             if len(groups) >= 2:
@@ -182,7 +184,9 @@ class Resolver:
         if low in ("they", "them") and depth == 0:  # "brought the two sides together, where they signed"
             gathering = next((v for v in chain(t, 6)[1:] if gathers(v)), None)
             objects = [c for c in gathering.children if c.dep_ == "dobj"] if gathering is not None else []
-            return [k for o in objects for k in self.resolve(o)]
+            if any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects):
+                return []  # "brought them together": "them" is who was brought, told before
+            return list(dict.fromkeys(k for o in objects for x in (o, *o.conjuncts) for k in self._one(x, 1)))
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
         found = self._from_modifiers(t, depth)
@@ -191,7 +195,9 @@ class Resolver:
         det = self._det(t)
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
-                self._told[t.i] = self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i)
+                self._told[t.i] = (
+                    self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i, low in _PEOPLE_SIDES)
+                )
             return list(self._told[t.i])
         if low == "government" and det == "the" and depth == 0:
             key = self._home_government()

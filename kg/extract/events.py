@@ -11,6 +11,7 @@ expression, the status cue, and whether the mention is specific at all ("called 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -75,8 +76,9 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
     """Frames for every usable trigger, in document order."""
     by_id = {t.id: t for t in lexicon().triggers}
     frames: list[Frame] = []
-    _note_conflicts(doc, layout, resolver)
-    for span in trigger_spans(doc):
+    spans = trigger_spans(doc)
+    _note_conflicts(doc, layout, resolver, {layout.of(s[-1].i) for s in spans})
+    for span in spans:
         sentence = layout.of(span[-1].i)
         if sentence is None or not sentence.usable:
             continue
@@ -90,14 +92,15 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
     return frames
 
 
-def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver) -> None:
+def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver, eventful: set[Sentence | None]) -> None:
     """The sides of a conflict the article names ("the war between X and Y", "tensions between
-    X and Y exploded"): whom "the two sides" may mean after it."""
+    X and Y exploded"): whom "the two sides" may mean after it. Not a conflict told as the topic
+    of an event ("met in Vienna to discuss the war between Russia and Ukraine")."""
     for t in tokens_in(doc, lexicon().word_list("conflict_nouns")):
         if not t.tag_.startswith("NN"):
             continue
         sentence = layout.of(t.i)
-        if sentence is None or not sentence.usable:
+        if sentence is None or not sentence.usable or sentence in eventful:
             continue
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "between":
@@ -152,6 +155,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.participants = keys
     if not noun and trig.needs_actor and not enough_parties(trig, keys, parties):
         return None
+    if trig.after and not all(_convenes(s, resolver) for s in subjects(token)[:1]):
+        return None  # "the attack brought Iran and Saudi Arabia together"
     # a clause that dates or places the event makes it specific: "talks that opened in Geneva on Monday"
     frame.generic = talk_of_talks and not (scope.clauses and any(expressions_at(c) for c in scope.clauses))
     frame.status = mention_status(scope, frame.kind)
@@ -169,6 +174,24 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if not noun and frame.kind == "meeting" and scope.travel is not None:
         frame.category = "visit"
     return frame
+
+
+def _convenes(subject: Token, resolver: Resolver) -> bool:
+    """Whether the subject of "brought ... together" can convene a meeting: an actor, people
+    ("mediators", "Qatar's emir, Sheikh Tamim"), an effort ("an attempt to bring ...") or a
+    gathering ("the talks")."""
+    low, lex = subject.lower_, lexicon()
+    return (
+        any(resolver.resolve(t) for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))
+        or low in lex.word_list("agent_nouns", "effort_nouns")
+        or lex.role_of([subject.text]) is not None
+        or low in _gathering_nouns()
+    )
+
+
+@lru_cache(maxsize=1)
+def _gathering_nouns() -> frozenset[str]:
+    return frozenset(f for t in lexicon().triggers if t.kind == "meeting" and t.pos == "noun" for f in t.forms)
 
 
 def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: bool) -> list[Token]:

@@ -27,7 +27,7 @@ _PARTY_CLAUSE_VERBS = words(
 def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
     """Actor words among the modifiers before a noun, with their own modifiers ("U.S.-Taliban deal");
     not the broker in "UN-brokered talks", nor a capital named alone, which is where the event is
-    ("the Pretoria negotiations"; but "Kabul-Taliban talks")."""
+    ("the Pretoria negotiations"; but "the Kabul talks with the Taliban")."""
     brokers = lexicon().word_list("mediator_participles")
     out: list[Token] = []
     for c in n.children:
@@ -37,9 +37,16 @@ def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
             for t in c.subtree:
                 if t.i < n.i and (resolver.resolve(t, conjuncts=False) or t.tag_ == "PRP$"):
                     out.append(t)
-    if len(out) == 1 and out[0].dep_ == "compound" and resolver.is_capital(out[0]):
+    if len(out) == 1 and out[0].dep_ == "compound" and resolver.is_capital(out[0]) and not _partnered(n):
         return []
     return out
+
+
+def _partnered(n: Token) -> bool:
+    """Whether an event noun names one partner only ("the Kabul talks with the Taliban": Kabul is
+    the other), not two ("the Doha talks between Kabul and the Taliban") or none."""
+    objects = [o for c in n.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for o in pobjs(c)]
+    return len([t for o in objects for t in (o, *o.conjuncts)]) == 1
 
 
 def noun_parties(scope: Scope, resolver: Resolver, gathering: bool = False) -> list[Token]:

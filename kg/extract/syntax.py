@@ -8,6 +8,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from kg.nlp.components import gathers
+from kg.nlp.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE = {"who", "that", "which", "whom"}
@@ -41,8 +42,9 @@ def chain(token: Token, limit: int = 5) -> list[Token]:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, climbing xcomp/advcl/conj chains and relative clauses when it has none;
-    those brought together by the verb it is joined to ("X brought the sides together and they
-    later agreed ...", parsed as a conjunct of "brought")."""
+    those brought together by the verb it is joined to, unless it is the mediator's own ("X
+    brought the sides together ... and later agreed a truce", parsed as a conjunct of "brought";
+    not "and hosted the talks")."""
     x = verb
     for _ in range(4):
         subs = [c for c in x.children if c.dep_ in SUBJECT_DEPS]
@@ -59,7 +61,7 @@ def subjects(verb: Token) -> list[Token]:
                 return objs
         if x.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or x.head == x:
             return []
-        if x.dep_ == "conj" and gathers(x.head):
+        if x.dep_ == "conj" and gathers(x.head) and x.lower_ not in lexicon().word_list("mediator_verbs"):
             return [c for c in x.head.children if c.dep_ == "dobj"]
         x = x.head
     return []

@@ -267,9 +267,16 @@ def _gathering_verbs() -> dict[str, tuple[str, ...]]:
 
 def completed(verb: Token, words: tuple[str, ...]) -> bool:
     """Whether an adverb or particle among ``words`` follows the verb in its clause: "together" in
-    "brought the two sides together in Jeddah" (which parsers may hang on the next phrase)."""
+    "brought the two sides together in Jeddah" (which parsers may hang on the next phrase); not
+    "together with" nor "closer together"."""
+    doc = verb.doc
     return any(
-        t.i > verb.i and t.dep_ in ("advmod", "prt") and t.lower_ in words and t.head.i - verb.i < 8
+        0 < t.i - verb.i < 8
+        and t.dep_ in ("advmod", "prt")
+        and t.lower_ in words
+        and t.head.lower_ != "with"
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "with")
+        and not any(c.dep_ == "advmod" for c in t.children)
         for t in verb.subtree
     )
 
