@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from spacy.strings import hash_string
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from kg.nlp.components import gathers
@@ -16,17 +14,17 @@ BE = {"is", "are", "was", "were", "am", "be", "'s", "'re"}
 
 
 def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of ``words``, looked up in the doc's array: a
-    ``Token`` is made only for those, not for every word of the article."""
-    if not len(doc):
-        return []
-    wanted = _hashes(words)
-    return [doc[i] for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+    """The tokens whose lower-case form is one of ``words`` (single words), in order, found by a
+    phrase matcher: a ``Token`` is made only for those, not for every word of the article."""
+    key = (id(doc.vocab), words)
+    matcher = _WORD_MATCHERS.get(key)
+    if matcher is None:
+        matcher = _WORD_MATCHERS[key] = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher.add("word", [Doc(doc.vocab, words=[w]) for w in sorted(words)])
+    return [doc[start] for _, start, _ in matcher(doc)]
 
 
-@lru_cache(maxsize=64)
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in words)
+_WORD_MATCHERS: dict[tuple[int, frozenset[str]], PhraseMatcher] = {}
 
 
 def chain(token: Token, limit: int = 5) -> list[Token]:
