@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import machine, report
+from bench.machine import measured_at
 from bench.measure import ROOT
 
 SECTIONS = ("ingest", "scale", "queries", "export", "endpoint")
@@ -188,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         results = {**earlier, **{k: v for k, v in results.items() if k in rerun or k == "meta"}}
         results["meta"]["rerun"] = rerun
         machine = results.setdefault("machine", {})
-        if now and now != machine.get("git"):  # the commit each part was measured at
-            machine["git"] = f"{machine.get('git') or '?'} ({', '.join(rerun)}: {now})"
+        if now:  # the commit each part was measured at
+            machine["git"] = measured_at(machine.get("git") or "?", rerun, now)
     out = args.out or (
         Path(tempfile.mkdtemp(prefix="peacekg-bench-report-")) / "RESULTS.md"
         if args.smoke

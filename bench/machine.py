@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import subprocess
 from importlib import metadata
@@ -93,3 +94,23 @@ def describe() -> dict[str, Any]:
         "git": _command(["git", "rev-parse", "--short", "HEAD"]),
         "load_average": load_average(),
     }
+
+
+def measured_at(git: str, rerun: list[str], now: str) -> str:
+    """The commit note of a merged run: the first run's commit, then each rerun section's; a
+    section run again drops its earlier note.
+
+    >>> measured_at("6eb49df (ingest: 0996b1b) (queries: 5b2cb3c)", ["ingest"], "301306d")
+    '6eb49df (queries: 5b2cb3c) (ingest: 301306d)'
+    >>> measured_at("6eb49df (ingest, queries: 0996b1b)", ["queries"], "6eb49df")
+    '6eb49df (ingest: 0996b1b)'
+    """
+    base = git.split(" (", 1)[0]
+    notes = []
+    for names, commit in re.findall(r"\(([^:()]+): ([^()]+)\)", git):
+        left = [n.strip() for n in names.split(",") if n.strip() not in rerun]
+        if left:
+            notes.append(f"({', '.join(left)}: {commit})")
+    if now != base:
+        notes.append(f"({', '.join(rerun)}: {now})")
+    return " ".join([base, *notes])
