@@ -173,3 +173,13 @@ def test_leading_a_group_one_negotiates_with_is_no_affiliation():
     x = run("The mediation effort with the RSF, led by U.S. envoy Tom Perriello, stalled in Geneva.")
     person = next(a for a in x.actors if a.label == "Tom Perriello")
     assert names(x, [person.affiliation]) == {"United States"}
+
+
+def test_the_sides_of_a_war_discussed_are_not_at_the_table():
+    x = run("U.S. and Chinese officials met in Vienna on Tuesday to discuss the war between Russia and Ukraine.")
+    assert names(x, only(x.meetings).participants) == {"United States", "China"}
+
+
+def test_a_truce_discussed_with_a_group_has_the_group_at_the_table():
+    x = run("Saudi officials discussed a truce with the Houthis in Muscat on Tuesday.")
+    assert names(x, only(x.meetings).participants) == {"Saudi Arabia", "Houthis"}

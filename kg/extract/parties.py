@@ -120,7 +120,8 @@ def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
         if c.dep_ in ("dobj", "agent") or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
             objs = pobjs(c) if c.dep_ in ("prep", "agent") else [c]
             out += objs
-            if c.dep_ == "dobj":  # "discuss a truce with the Houthis"
+            if c.dep_ == "dobj" and c.lower_ not in lexicon().word_list("conflict_nouns"):
+                # "discuss a truce with the Houthis"; not "discuss the war between Russia and Ukraine"
                 out += [o for p in c.children if p.dep_ == "prep" and p.lower_ in PARTY_PREPS for o in pobjs(p)]
         elif c.dep_ == "prep" and c.lower_ == "to" and trig.id == "speak":
             out += pobjs(c)
