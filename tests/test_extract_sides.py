@@ -183,3 +183,10 @@ def test_the_sides_of_a_war_discussed_are_not_at_the_table():
 def test_a_truce_discussed_with_a_group_has_the_group_at_the_table():
     x = run("Saudi officials discussed a truce with the Houthis in Muscat on Tuesday.")
     assert names(x, only(x.meetings).participants) == {"Saudi Arabia", "Houthis"}
+
+
+def test_together_far_from_the_verb_still_brings_the_sides_together():
+    x = run("Qatar brought the United States and the Taliban together in Doha.")
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Qatar", "United States", "Taliban"}
+    assert talks.place == "doha"
