@@ -137,7 +137,8 @@ def test_names_after_including_take_part():
 def test_their_summit_is_the_summit_of_the_two_people_named_before():
     x = run("Donald Trump met Kim Jong Un at the border on Sunday. Their previous summit in Hanoi collapsed in 2019.")
     hanoi = next(m for m in x.meetings if m.place == "hanoi")
-    assert names(x, hanoi.participants) == {"Donald Trump", "Kim Jong Un"} and hanoi.status == "Cancelled"
+    # a summit that collapsed was held first
+    assert names(x, hanoi.participants) == {"Donald Trump", "Kim Jong Un"} and hanoi.status == "Occurred"
 
 
 def test_a_trip_for_another_round():

@@ -29,6 +29,45 @@ def test_status_of_one_mention(text, status):
     assert only(run(text).meetings).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # talks that broke down had met first
+        (
+            "Direct talks between the Houthis and the government hosted by Kuwait in 2016 broke down after "
+            "three months.",
+            "Occurred",
+        ),
+        ("Negotiations between Israel and Hamas in Cairo collapsed on Monday.", "Occurred"),
+        ("After the collapse of the talks between Israel and Hamas in Cairo in May, fighting resumed.", "Occurred"),
+        # ... unless they were still to come
+        ("An attempt to hold talks between Israel and Hamas in Cairo collapsed in May.", "Cancelled"),
+        (
+            "The war between Yemen and the Houthis goes on. The last U.N. attempt to bring the parties "
+            "together collapsed in September.",
+            "Cancelled",
+        ),
+        ("The planned talks between Israel and Hamas in Cairo collapsed on Monday.", "Cancelled"),
+        ("The talks between Israel and Hamas collapsed before they began.", "Cancelled"),
+        ("Talks between Israel and Hamas fell through in March.", "Cancelled"),
+        ("The Houthis failed to attend the talks with the government in Geneva in September.", "Cancelled"),
+    ],
+)
+def test_talks_that_collapsed(text, status):
+    assert only(run(text).meetings).status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce between Israel and Hamas collapsed on Monday.",
+        "The ceasefire between Israel and Hamas fell apart in March.",
+    ],
+)
+def test_an_agreement_that_collapsed_is_cancelled(text):
+    assert only(run(text).agreements).status == "Cancelled"
+
+
 def test_the_strongest_status_of_several_mentions_wins():
     text = "Israel and Hamas will meet in Cairo on Monday. The meeting was later called off by the mediators."
     assert only(run(text).meetings).status == "Cancelled"

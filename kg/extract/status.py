@@ -7,13 +7,17 @@ modifiers ("upcoming", "recent"), a clause on the event noun ("the deal signed i
 set to happen"), a trip the event is the purpose of ("flew to Muscat to resume talks"), a
 temporal preposition ("after the deal", "ahead of talks"), then the verb the event is an argument
 of: "will", "set to", "scheduled", or its tense ("held", "has reached"). A present-tense mention
-with no cue ("the talks come as ...") states nothing.
+with no cue ("the talks come as ...") states nothing. Talks that "collapsed" or "broke down" met
+first (Occurred); an attempt to hold them that collapsed, or talks still to come, did not
+(Cancelled); an agreement that collapsed is Cancelled.
 
 A mention is generic when a wish, call, refusal or modal governs it ("called for talks",
 "refused to hold talks", "talks might lead to a truce"), or it is "any talks" or "such meetings".
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -39,7 +43,7 @@ _PAST_MODIFIERS = {"recent", "previous", "earlier", "former", "last", "past"}
 
 def mention_status(scope: Scope, kind: str) -> str | None:
     """The status this one mention states, or None."""
-    found = _cancelled_or_denied(scope)
+    found = _cancelled_or_denied(scope, kind)
     if found:
         return found
     for n in scope.nodes:
@@ -74,25 +78,33 @@ def _future(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children)
 
 
-def _cancelled_or_denied(scope: Scope) -> str | None:
+def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     lex = lexicon()
     cancelled, particles = lex.word_list("cancelled_cues"), lex.word_list("cancel_particles")
     particle_verbs, denied = lex.word_list("cancel_particle_verbs"), lex.word_list("denied_cues")
-    support = lex.word_list("support_verbs")
+    support, efforts = lex.word_list("support_verbs"), lex.word_list("effort_nouns")
     outer = scope.outer
-    if outer != scope.token and outer.lower_ in cancelled:
-        return "Cancelled"  # "the collapse of the talks"
+    if outer != scope.token and (outer.lower_ in cancelled or _broke_down(outer, kind)):
+        return _ended(scope, outer, kind)  # "the collapse of the talks", "the breakdown of the talks"
     if _counterfactual(outer):
         return "Cancelled"
     verbs_seen = 0
-    for v in chain(outer, 5)[1:]:
+    heads = chain(outer, 5)
+    for below, v in pairwise(heads):
+        if _broke_down(v, kind) and below.dep_ in ("nsubj", "nsubjpass"):
+            return _ended(scope, v, kind)  # "the talks collapsed"
+        if _broke_down(v, kind) and below.dep_ == "xcomp" and below.lower_ in _HAPPEN:
+            return "Cancelled"  # "failed to attend the talks"
         if v.lower_ in cancelled:
             return "Cancelled"
-        if v.lower_ in particle_verbs and any(c.lower_ in particles for c in verb_particles(v)):
+        if v.lower_ in particle_verbs and any(c.lower_ in particles for c in _phrasal(v)):
             return "Cancelled"
         if v.lower_ in denied:
             return "Denied"
         if v.tag_.startswith("NN"):
+            undone = v.head.lower_ in cancelled or _broke_down(v.head, kind)
+            if v.lower_ in efforts and v.dep_ in ("nsubj", "nsubjpass") and undone:
+                return "Cancelled"  # "an attempt to hold talks collapsed": the talks never met
             break  # "put off a vote on the deal" puts off the vote
         if v.tag_.startswith("VB"):
             if v.lower_ in _HAPPEN and v.dep_ == "ccomp":
@@ -108,6 +120,39 @@ def _cancelled_or_denied(scope: Scope) -> str | None:
         past = verb.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in verb.children)
         return "Denied" if past else None
     return None
+
+
+def _broke_down(word: Token, kind: str) -> bool:
+    """Whether ``word`` says that talks ended without a result ("collapsed", "broke down",
+    "stalled", "the breakdown of"): talks that did meet first."""
+    if kind != "meeting":
+        return False
+    if word.lower_ in lexicon().word_list("breakdown_cues"):
+        return True
+    ends = lexicon().word_list("breakdown_particles")
+    return word.lower_ in lexicon().word_list("cancel_particle_verbs") and any(c.lower_ in ends for c in _phrasal(word))
+
+
+def _phrasal(verb: Token) -> list[Token]:
+    """The particles of a phrasal verb, and the bare word right after it that the parser does
+    not take for one ("fell apart", an adverb; "fell through", a preposition with no object)."""
+    after = [c for c in verb.children if c.i == verb.i + 1 and c.dep_ in ("advmod", "prep") and not any(c.children)]
+    return [*verb_particles(verb), *after]
+
+
+def _ended(scope: Scope, cue: Token, kind: str) -> str:
+    """The status of an event that ``cue`` ends. Called off, suspended or scrapped: Cancelled.
+    Talks that collapsed or broke down met first ("Direct talks hosted by Kuwait broke down after
+    three months"): Occurred, unless they were still to come ("the planned talks collapsed",
+    "the talks collapsed before they began")."""
+    if not _broke_down(cue, kind):
+        return "Cancelled"
+    planned = lexicon().word_list("planned_cues") | _PLANNED_MODIFIERS
+    to_come = any(c.lower_ in planned for n in scope.nodes for c in n.children if c.dep_ in ("amod", "acl", "compound"))
+    before = any(
+        m.lower_ == "before" for c in cue.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
+    )
+    return "Cancelled" if to_come or before else "Occurred"
 
 
 def _counterfactual(noun: Token) -> bool:
