@@ -190,3 +190,24 @@ def test_together_far_from_the_verb_still_brings_the_sides_together():
     talks = only(x.meetings)
     assert names(x, talks.participants) == {"Qatar", "United States", "Taliban"}
     assert talks.place == "doha"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # two people of one country meeting each other: the country is not a side
+        (
+            "South Sudanese President Salva Kiir met opposition leader Riek Machar in Juba on Thursday.",
+            {"Salva Kiir", "Riek Machar"},
+        ),
+        # ... but two envoys of one country meeting a third party speak for it
+        (
+            "U.S. envoy Zalmay Khalilzad and Secretary of State Mike Pompeo met Taliban leader Abdul Ghani "
+            "Baradar in Doha on Saturday.",
+            {"Zalmay Khalilzad", "Mike Pompeo", "Abdul Ghani Baradar", "United States", "Taliban"},
+        ),
+    ],
+)
+def test_a_person_takes_part_for_the_side_they_serve(text, participants):
+    x = run(text)
+    assert names(x, only(x.meetings).participants) == participants

@@ -132,13 +132,22 @@ class Grouper:
 
     def _add_represented(self, d: Draft) -> None:
         """A person takes part for the country or group they serve, when the article names it
-        ("U.S. envoy Zalmay Khalilzad met ..." has the United States take part too)."""
-        for key in list(d.participants):
+        ("U.S. envoy Zalmay Khalilzad met ..." has the United States take part too); not when two
+        people of one country meet each other, with at most a host ("Kiir met Machar in Juba")."""
+        served: dict[str, int] = {}
+        for key in d.participants:
             info = self.actors.get(key)
             serving = info is not None and info.type == "Person" and not (info.role or "").startswith("former ")
             side = self.actors.get(info.affiliation) if serving and info.affiliation else None
-            if side is not None and side.type != "Person" and side.key not in d.participants:
-                d.participants.append(side.key)
+            if side is not None and side.type != "Person":
+                served[side.key] = served.get(side.key, 0) + 1
+        hosts = {s for s in served if any(self.places.contains(s, place) for place in d.places)}
+        for side, people in served.items():
+            others = [s for s in served if s != side and s not in hosts]
+            if side not in d.participants and (people == 1 or others):
+                d.participants.append(side)
+            # else: two people of one country meeting each other (with at most a host), as rivals
+            # or partners: the country is not a side ("Kiir and Machar met in Entebbe")
 
     def _complete_sides(self, d: Draft) -> None:
         """Talks or a ceasefire with no party, or with one side only ("talks with the group
