@@ -211,3 +211,27 @@ def test_together_far_from_the_verb_still_brings_the_sides_together():
 def test_a_person_takes_part_for_the_side_they_serve(text, participants):
     x = run(text)
     assert names(x, only(x.meetings).participants) == participants
+
+
+_CHAIRED = {"Yemen", "Houthis", "Martin Griffiths", "United Nations"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Yemen's government and the Houthis were chaired by U.N. envoy Martin Griffiths.",
+        "U.N. envoy Martin Griffiths chaired the talks between Yemen's government and the Houthis in Rimbo.",
+        "Yemen's government and the Houthis held talks in Rimbo on Thursday, chaired by U.N. envoy Martin Griffiths.",
+    ],
+)
+def test_who_chairs_the_talks_takes_part_in_them(text):
+    x = run(text)
+    assert names(x, only(x.meetings).participants) == _CHAIRED
+
+
+def test_who_chairs_the_talks_is_not_one_of_the_two_sides():
+    x = run(
+        "The talks between Yemen's government and the Houthis were chaired by U.N. envoy Martin Griffiths. "
+        "The two sides agreed on a ceasefire in Hodeidah."
+    )
+    assert names(x, only(x.agreements).participants) == {"Yemen", "Houthis"}

@@ -124,6 +124,7 @@ class Grouper:
                     self._from_talks(d)
         for d in self.drafts:
             self._complete_sides(d)
+            d.participants += [k for f in d.frames for k in f.chairs if k not in d.participants]
             self._add_represented(d)
         for d in self.drafts:
             if d.kind == "agreement" and not d.places:

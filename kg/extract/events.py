@@ -19,6 +19,7 @@ from kg.extract.args import Resolver
 from kg.extract.layout import Layout, Sentence
 from kg.extract.parties import (
     PARTY_PREPS,
+    chairs,
     enough_parties,
     governor_parties,
     is_destination,
@@ -66,6 +67,7 @@ class Frame:
     part_of: int | None = None  # token index of the frame this one belongs to (a purpose clause)
     named: bool = False  # a proper name ("the Minsk Agreement"): specific without parties or date
     source: int | None = None  # token index of the meeting that made this deal ("the summit produced a statement")
+    chairs: list[str] = field(default_factory=list)  # who chairs it: at the table, not a side
 
     @property
     def index(self) -> int:
@@ -153,6 +155,9 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.explicit_parties = len(keys)
     frame.sides = len({t.i for p in parties for t in (p, *p.conjuncts)})
     frame.participants = keys
+    if trig.kind == "meeting" and not talk_of_talks:
+        found = [k for p in chairs(scope) for k in resolver.resolve(p)]
+        frame.chairs = [k for k in dict.fromkeys(found) if k not in keys]
     if not noun and trig.needs_actor and not enough_parties(trig, keys, parties):
         return None
     if trig.after and not all(_convenes(s, resolver) for s in subjects(token)[:1]):

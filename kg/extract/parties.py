@@ -64,6 +64,23 @@ def noun_parties(scope: Scope, resolver: Resolver, gathering: bool = False) -> l
     return out
 
 
+def chairs(scope: Scope) -> list[Token]:
+    """Who chairs the event ("X chaired the talks", "the talks, chaired by X", "the talks were
+    chaired by X", "X and Y held talks, chaired by Z"): at the table, unlike a host or broker,
+    but not one of its sides."""
+    chairing = lexicon().word_list("chair_verbs")
+    clauses = list(scope.clauses)
+    if scope.verbs:
+        verb = scope.verbs[0]
+        if verb.lower_ in chairing and scope.via == "dobj":
+            return subjects(verb)
+        if verb.lower_ in chairing and scope.via == "nsubjpass":
+            clauses.append(verb)
+        elif scope.via == "dobj":
+            clauses += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+    return [o for v in clauses if v.lower_ in chairing for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+
+
 def clause_parties(verb: Token) -> list[Token]:
     """Parties named in a clause on the event noun: "the deal signed by X and Y", "the agreement X reached"."""
     lex = lexicon()
