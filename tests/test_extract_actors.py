@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest_nlp import labels, run
+from conftest_nlp import labels, names, run
 
 pytestmark = pytest.mark.slow
 
@@ -108,6 +108,20 @@ def test_keys_are_stable_across_articles():
 def test_a_surname_tagged_as_an_organisation_joins_the_person():
     x = run("General Abdel Fattah al-Burhan rejected the talks. Burhan said the army would keep fighting.")
     assert [a.label for a in x.actors if "Burhan" in a.label or "Burhan" in a.aliases] == ["Abdel Fattah al-Burhan"]
+
+
+def test_a_surname_tagged_as_a_nationality_joins_the_person_named_before():
+    x = run(
+        "Mozambique's President Filipe Nyusi met Renamo leader Ossufo Momade in Maputo on Tuesday. Nyusi and "
+        "Momade agreed to meet again within 60 days to review progress on demobilisation."
+    )
+    planned = next(m for m in x.meetings if m.status == "Planned")
+    assert "Ossufo Momade" in names(x, planned.participants)
+
+
+def test_a_word_that_is_only_a_dictionary_surname_stays_a_place_word():
+    x = run("Fighting in the West of the country continued. The army and the rebels met in Tripoli on Monday.")
+    assert not [a for a in x.actors if a.type == "Person"]
 
 
 def test_a_venue_is_a_place():

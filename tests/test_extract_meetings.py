@@ -129,6 +129,20 @@ def test_he_is_the_person_named_before():
     assert "hans grundberg" in only(x.meetings).participants
 
 
+def test_names_after_among_them_take_part_when_those_they_are_among_do():
+    x = run("Taliban envoys met Afghan opposition politicians, among them former President Hamid Karzai, in Moscow.")
+    assert "Hamid Karzai" in names(x, only(x.meetings).participants)
+
+
+def test_bystanders_named_after_among_them_are_no_parties():
+    x = run(
+        "Mozambique's President Filipe Nyusi and Renamo leader Ossufo Momade signed a peace accord in Maputo on "
+        "Tuesday. The accord was signed in front of thousands of foreign guests, among them South African President "
+        "Cyril Ramaphosa and the European Union's foreign policy chief, Federica Mogherini."
+    )
+    assert names(x, only(x.agreements).participants) == {"Filipe Nyusi", "Ossufo Momade", "Mozambique", "Renamo"}
+
+
 def test_names_after_including_take_part():
     x = run("Taliban officials and Afghan politicians, including Hamid Karzai, held talks in Moscow on Tuesday.")
     assert {"Taliban", "Hamid Karzai"} <= names(x, only(x.meetings).participants)

@@ -154,6 +154,11 @@ def _acting(token: Token) -> bool:
     return head.dep_ == "poss" and head.head.lower_ in lexicon().word_list("government_nouns")
 
 
+_MISTAKEN_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"})
+"""Entity labels the tagger gives an unfamiliar surname now and then: a single word that is the
+surname of a person the article named before is that person ("Nyusi and Momade agreed")."""
+
+
 def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     """Every actor the usable sentences name (see the module docstring)."""
     table, gaz, lex = ActorTable(), gazetteer(), lexicon()
@@ -201,6 +206,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 persons.append((span, sent.index))  # "Mohammad Naeem said", tagged GPE
             elif gaz.city(text) is None and not gaz.region(text) and _surname(span, table, persons):
                 persons.append((span, sent.index))  # "spoke with Burhan", tagged GPE
+        elif ent.label_ in _MISTAKEN_LABELS and gaz.city(text) is None and _surname(span, table, persons, True):
+            persons.append((span, sent.index))  # "Nyusi and Momade agreed", Momade tagged PRODUCT
     for key, span, sentence, alias in merge_person_names(persons, table):
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
@@ -315,14 +322,17 @@ def _person_names(table: ActorTable, persons: list[tuple[Span, str]]) -> list[st
     return [*(norm(p.text) for p, _ in persons), *(a.key for a in table.actors.values() if a.type == "Person")]
 
 
-def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]]) -> bool:
-    """A single word that is part of the name of a person named before ("Burhan"), or the surname
-    of one dictionary person."""
+def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]], named_before: bool = False) -> bool:
+    """A single word that is part of the name of a person named before ("Burhan"), or (unless
+    ``named_before``) the surname of one dictionary person."""
     key = norm(span.text)
     return (
         len(span) == 1
         and table.get(key) is None
-        and (any(key in name.split() for name in _person_names(table, persons)) or dictionary_surname(key) is not None)
+        and (
+            any(key in name.split() for name in _person_names(table, persons))
+            or (not named_before and dictionary_surname(key) is not None)
+        )
     )
 
 

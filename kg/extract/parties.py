@@ -24,6 +24,23 @@ _PARTY_CLAUSE_VERBS = words(
 )
 
 
+def _party_prep(c: Token) -> bool:
+    """A preposition that names parties ("talks with X", "a deal between X and Y")."""
+    return c.dep_ == "prep" and c.lower_ in PARTY_PREPS and not _among_them(c)
+
+
+def _among_them(prep: Token) -> bool:
+    """ "..., among them X and Y" names some of the people just mentioned: parties when those are
+    ("met opposition politicians, among them Hamid Karzai"), not when they are bystanders
+    ("signed in front of foreign guests, among them Cyril Ramaphosa")."""
+    if prep.lower_ != "among" or not any(o.dep_ == "pobj" and o.tag_ == "PRP" for o in prep.children):
+        return False
+    group = next((t for t in reversed(prep.doc[prep.sent.start : prep.i]) if t.tag_ in ("NNS", "NNPS")), None)
+    while group is not None and group.dep_ == "conj":
+        group = group.head
+    return group is None or group.dep_ not in ("nsubj", "nsubjpass", "dobj")
+
+
 def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
     """Actor words among the modifiers before a noun, with their own modifiers ("U.S.-Taliban deal");
     not the broker in "UN-brokered talks", nor a capital named alone, which is where the event is
@@ -45,7 +62,7 @@ def modifier_tokens(n: Token, resolver: Resolver) -> list[Token]:
 def _partnered(n: Token) -> bool:
     """Whether an event noun names one partner only ("the Kabul talks with the Taliban": Kabul is
     the other), not two ("the Doha talks between Kabul and the Taliban") or none."""
-    objects = [o for c in n.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for o in pobjs(c)]
+    objects = [o for c in n.children if _party_prep(c) for o in pobjs(c)]
     return len([t for o in objects for t in (o, *o.conjuncts)]) == 1
 
 
@@ -57,7 +74,7 @@ def noun_parties(scope: Scope, resolver: Resolver, gathering: bool = False) -> l
     for n in scope.nodes:
         out += modifier_tokens(n, resolver)
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ == "prep" and c.lower_ in preps and not _among_them(c):
                 out += [o for o in pobjs(c) if c.lower_ in PARTY_PREPS or resolver.resolve(o)]
     for verb in scope.clauses:
         out += clause_parties(verb)
@@ -95,7 +112,7 @@ def clause_parties(verb: Token) -> list[Token]:
             out += pobjs(c)
         elif c.dep_ == "nsubj" and c.lower_ not in RELATIVE and verb.lower_ in support:
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in PARTY_PREPS and verb.lower_ in _PARTY_CLAUSE_VERBS:
+        elif _party_prep(c) and verb.lower_ in _PARTY_CLAUSE_VERBS:
             out += pobjs(c)
         elif c.dep_ == "dobj" and verb.lower_ in _INCLUDE_VERBS:
             out.append(c)
@@ -126,7 +143,7 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
         if scope.via != "nsubjpass" or trig.id == "delegation":
             out += subjects(verb)
         for c in verb.children:
-            if (c.dep_ == "prep" and c.lower_ in PARTY_PREPS) or (c.dep_ == "agent" and acting):
+            if _party_prep(c) or (c.dep_ == "agent" and acting):
                 out += pobjs(c)
     return out
 
@@ -134,12 +151,12 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
 def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
     out = [s for s in subjects(verb) if not is_destination(s)]
     for c in verb.children:
-        if c.dep_ in ("dobj", "agent") or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+        if c.dep_ in ("dobj", "agent") or _party_prep(c):
             objs = pobjs(c) if c.dep_ in ("prep", "agent") else [c]
             out += objs
             if c.dep_ == "dobj" and c.lower_ not in lexicon().word_list("conflict_nouns"):
                 # "discuss a truce with the Houthis"; not "discuss the war between Russia and Ukraine"
-                out += [o for p in c.children if p.dep_ == "prep" and p.lower_ in PARTY_PREPS for o in pobjs(p)]
+                out += [o for p in c.children if _party_prep(p) for o in pobjs(p)]
         elif c.dep_ == "prep" and c.lower_ == "to" and trig.id == "speak":
             out += pobjs(c)
     return out
