@@ -145,3 +145,30 @@ def test_the_government_is_the_one_the_article_names():
     )
     x = run(text)
     assert {"Ethiopia", "Tigray People's Liberation Front"} <= names(x, only(x.agreements).participants)
+
+
+_LEAD = (
+    "The Philippine government and the country's largest Muslim rebel group signed a peace agreement on "
+    "Thursday. The Comprehensive Agreement on the Bangsamoro was signed by the chief negotiators of the two "
+    "sides. The Moro Islamic Liberation Front (MILF) has fought Manila for decades. The Moro National "
+    "Liberation Front, which signed its own peace agreement with Manila in 1996, has denounced the deal."
+)
+
+
+def test_the_country_s_rebel_group_is_the_article_s_armed_group_named_later():
+    x = run(_LEAD)
+    lead = next(a for a in x.agreements if a.date is not None and a.date.iso.startswith("2024"))
+    assert names(x, lead.participants) == {"Philippines", "Moro Islamic Liberation Front"}
+
+
+def test_a_named_deal_told_right_after_the_lead_is_the_lead_deal():
+    x = run(_LEAD)
+    assert len([a for a in x.agreements if "Moro Islamic Liberation Front" in names(x, a.participants)]) == 1
+
+
+def test_an_older_named_deal_after_the_lead_stays_its_own():
+    x = run(
+        "Russia and Ukraine signed a ceasefire in Istanbul on Monday. Russia and Ukraine signed the Minsk "
+        "Agreement in 2015, and it failed."
+    )
+    assert len(x.agreements) == 2

@@ -153,7 +153,9 @@ class Resolver:
 
     def armed_group(self, index: int) -> str | None:
         """The article's armed group: the only one, else the one named most often before
-        ``index`` (the latest of those on a tie)."""
+        ``index`` (the latest of those on a tie); before any is named (a lead that names the group
+        only later: "the country's largest Muslim rebel group signed ..."), the one the article
+        names most often."""
         armed = [a for a in self.actors.actors.values() if a.kind == "armed"]
         if len(armed) <= 1:
             return armed[0].key if armed else None
@@ -163,7 +165,9 @@ class Resolver:
             return len(before), max(before, default=-1)
 
         best = max(armed, key=weight)
-        return best.key if weight(best)[0] else None
+        if weight(best)[0]:
+            return best.key
+        return max(armed, key=lambda a: (len(a.positions), -min(a.positions, default=0))).key
 
     # ------------------------------------------------------------- one token
 
@@ -189,6 +193,8 @@ class Resolver:
             return list(dict.fromkeys(k for o in objects for x in (o, *o.conjuncts) for k in self._one(x, 1)))
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
+        if self._is_armed_descriptor(t) and self._in_country(t):
+            return self._armed_group_at(t)  # "the country's largest Muslim rebel group"
         found = self._from_modifiers(t, depth)
         if found:
             return found
@@ -203,10 +209,7 @@ class Resolver:
             key = self._home_government()
             return [key] if key else []
         if self._is_armed_descriptor(t) and det in _DEFINITE:
-            key = self.armed_group(t.i)
-            if key is not None:
-                self.actors.add(key, key, "Organization", alias=self._phrase(t))
-            return [key] if key else []
+            return self._armed_group_at(t)
         if det in _DEFINITE and _role_class(low):
             key = self._person_in_role(t)
             return [key] if key else []
@@ -285,8 +288,23 @@ class Resolver:
         return key
 
     def _is_armed_descriptor(self, t: Token) -> bool:
-        mods = " ".join(c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i)
-        return t.lower_ in self._armed or f"{mods} {t.lower_}".strip() in self._armed
+        """ "the militants", "the rebel group", "the largest Muslim rebel group"."""
+        mods = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        return any(" ".join([*mods[k:], t.lower_]) in self._armed for k in range(len(mods) + 1))
+
+    def _armed_group_at(self, t: Token) -> list[str]:
+        key = self.armed_group(t.i)
+        if key is not None:
+            self.actors.add(key, key, "Organization", alias=self._phrase(t))
+        return [key] if key else []
+
+    def _in_country(self, t: Token) -> bool:
+        """Whether the possessive on ``t`` says where it is: "the country's largest rebel group"."""
+        for c in t.children:
+            if c.dep_ == "poss" and c.tag_ != "PRP$":
+                info = self.actors.get(self.actors.key_at(c.i) or "")
+                return c.lower_ in ("country", "nation") or (info is not None and info.type == "Country")
+        return False
 
     @staticmethod
     def _det(t: Token) -> str | None:

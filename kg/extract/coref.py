@@ -235,7 +235,7 @@ class Grouper:
             return False
         if not f.participants and (when is None or strength != STRONG) and self._background(d) and not self._near(d, f):
             return False  # "a truce in November 2023 collapsed" is not "the ceasefire" of the lead
-        if f.named and _name(f) not in {_name(x) for x in d.frames if x.named}:
+        if f.named and _name(f) not in {_name(x) for x in d.frames if x.named} and not _names_the_lead(d, f, when):
             return False  # "the Minsk Agreement" is no other deal
         if not _families(d.family, f.family) and not (f.definite and "agreement" in (f.family, d.family)):
             return False
@@ -347,6 +347,20 @@ def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:
         if d.kind == "meeting" and d.places and sentences & {f.sentence.index for f in d.frames if f.place}:
             return d.places[:1]
     return []
+
+
+def _names_the_lead(d: Draft, f: Frame, when: DateValue | None) -> bool:
+    """Whether a named deal, undated and told right after an unnamed one with the same parties, is
+    that deal getting its name ("X and Y signed a peace agreement on Thursday. The Comprehensive
+    Agreement on the Bangsamoro was signed by ...")."""
+    return (
+        not any(x.named for x in d.frames)
+        and when is None
+        and bool(f.participants)
+        and set(f.participants) == set(d.participants)
+        and 0 <= f.sentence.index - d.frames[-1].sentence.index <= 1
+        and f.status in (None, d.status)
+    )
 
 
 def _name(f: Frame) -> str:
