@@ -127,10 +127,13 @@ def _broke_down(word: Token, kind: str) -> bool:
     "stalled", "the breakdown of"): talks that did meet first."""
     if kind != "meeting":
         return False
-    if word.lower_ in lexicon().word_list("breakdown_cues"):
+    low, lex = word.lower_, lexicon()
+    if low in lex.word_list("breakdown_cues"):
         return True
-    ends = lexicon().word_list("breakdown_particles")
-    return word.lower_ in lexicon().word_list("cancel_particle_verbs") and any(c.lower_ in ends for c in _phrasal(word))
+    if low not in lex.word_list("cancel_particle_verbs"):
+        return False
+    ends = lex.word_list("breakdown_particles")
+    return any(c.lower_ in ends for c in _phrasal(word))
 
 
 def _phrasal(verb: Token) -> list[Token]:

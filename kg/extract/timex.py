@@ -150,11 +150,9 @@ def _times(scope: Scope) -> list[TimeRef]:
         if v is not None:
             out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
     if not out and _past_perfect(scope):
-        out += [
-            TimeRef(e.text, STRONG, "past")
-            for e in scope.token.sent.ents
-            if e.label_ == "DATE" and _YEAR.search(e.text)
-        ]
+        # the sentence's DATE entities, read off its tokens (Span.ents walks the whole document)
+        dates = [_ent_of(t) for t in scope.token.sent if t.ent_iob_ == "B" and t.ent_type_ == "DATE"]
+        out += [TimeRef(e.text, STRONG, "past") for e in dates if e is not None and _YEAR.search(e.text)]
     return out
 
 
