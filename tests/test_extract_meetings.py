@@ -323,3 +323,30 @@ def test_hosting_the_talks_is_no_meeting_of_its_own():
         "Hans Grundberg and hosted by Sweden."
     )
     assert only(x.meetings).category == "talks"
+
+
+def test_who_leads_a_delegation_takes_part():
+    x = run("The meeting in Moscow brought together a government delegation led by Abdullah Abdullah and the Taliban.")
+    assert {"Abdullah Abdullah", "Taliban"} <= names(x, only(x.meetings).participants)
+
+
+def test_a_conference_where_powers_urged_the_sides_is_a_specific_event():
+    x = run(
+        "Russia, the United States, China and Pakistan on Thursday urged the Afghan government and the Taliban "
+        "to reach a peace deal quickly, at a conference in Moscow."
+    )
+    m = only(x.meetings)
+    assert m.place == "moscow" and {"Russia", "United States", "China", "Pakistan"} <= names(x, m.participants)
+
+
+def test_hosting_an_office_is_no_meeting():
+    assert not run("Qatar, which hosts the Taliban's political office, and Turkey attended as guests.").meetings
+
+
+def test_the_meeting_told_right_after_a_conference_is_that_conference():
+    x = run(
+        "Russia and China urged the Afghan government and the Taliban to reach a deal, at a conference in Moscow "
+        "on Thursday. The one-day meeting brought together a government delegation led by Abdullah Abdullah and "
+        "a Taliban team."
+    )
+    assert {"Russia", "China", "Abdullah Abdullah"} <= names(x, only(x.meetings).participants)

@@ -124,3 +124,12 @@ def test_be_to_announces_a_planned_meeting(text):
     m = only(run(text).meetings)
     assert m.status == "Planned"
     assert m.place is not None
+
+
+def test_an_event_that_times_a_postponement_is_not_postponed():
+    x = run(
+        "Russia and China met the Afghan sides at a conference in Moscow on Thursday. A meeting of the two "
+        "negotiating teams in Doha was put off until after the Moscow conference."
+    )
+    moscow = next(m for m in x.meetings if m.place == "moscow")
+    assert moscow.status == "Occurred"

@@ -47,6 +47,7 @@ class Resolver:
         self.kinds: list[str] = []  # the kind of each of those events
         lex = lexicon()
         self._agents = lex.word_list("agent_nouns")
+        self._leading = lex.word_list("leading_participles")
         self._sides = lex.word_list("side_nouns")
         self._proxies = lex.word_list("proxy_nouns")
         self._armed = lex.word_list("armed_descriptors")
@@ -238,6 +239,10 @@ class Resolver:
                     if obj.dep_ == "pobj":
                         found = [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
                         out += [self._side_of_person(k) for k in found] if proxy else found
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in self._leading:
+                # "a government delegation led by Abdullah Abdullah": he is at the table
+                leaders = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                out += [k for o in leaders for m in (o, *o.conjuncts) for k in self._one(m, depth + 1)]
         return list(dict.fromkeys(out))
 
     def _side_of_person(self, key: str) -> str:

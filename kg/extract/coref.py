@@ -259,6 +259,8 @@ class Grouper:
             return False  # an indefinite or dated mention must share something with the event
         if not f.participants or not d.participants:
             return True
+        if f.definite and f.category in _GATHERINGS and d.category in _GATHERINGS and _told_just_before(d, f):
+            return True  # "... at a conference in Moscow. The one-day meeting brought together X and Y"
         persons = [p for p in f.participants if (a := self.actors.get(p)) is not None and a.type == "Person"]
         if (
             f.kind == "meeting"
@@ -349,6 +351,10 @@ def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:
     return []
 
 
+def _told_just_before(d: Draft, f: Frame) -> bool:
+    return 0 <= f.sentence.index - d.frames[-1].sentence.index <= 1
+
+
 def _names_the_lead(d: Draft, f: Frame, when: DateValue | None) -> bool:
     """Whether a named deal, undated and told right after an unnamed one with the same parties, is
     that deal getting its name ("X and Y signed a peace agreement on Thursday. The Comprehensive
@@ -358,7 +364,7 @@ def _names_the_lead(d: Draft, f: Frame, when: DateValue | None) -> bool:
         and when is None
         and bool(f.participants)
         and set(f.participants) == set(d.participants)
-        and 0 <= f.sentence.index - d.frames[-1].sentence.index <= 1
+        and _told_just_before(d, f)
         and f.status in (None, d.status)
     )
 

@@ -40,6 +40,7 @@ _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
     "obligations standards conditions challenges"
 )
+_PREMISES = words("office offices embassy embassies headquarters base bases mission missions consulate camp camps")
 _PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
 _AFTER = {"after", "following", "during", "at"}  # "X and Y agreed ... after talks": the talks were theirs
 _TEMPORAL = {"during", "after", "before", "ahead", "following", "since", "until", "at"}
@@ -270,6 +271,8 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
         return True
     if trig.id == "release_verb" and not (token.dep_ == "xcomp" and token.head.lower_ in ("agree", "agreed", "agrees")):
         return True  # one side freeing prisoners is no exchange; both agreeing to release them is
+    if trig.id == "host" and any(o.lower_ in _PREMISES for o in objs):
+        return True  # "Qatar, which hosts the Taliban's political office": houses it, meets no one
     if trig.id in ("negotiate", "agree", "host") and any(_is_trigger_noun(o) for o in objs):
         return True  # "negotiated the deal": the noun carries the event
     if token.dep_ == "acl" and token.tag_ == "VBN" and _is_trigger_noun(token.head):

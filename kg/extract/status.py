@@ -38,6 +38,7 @@ _NOT_PLANNED_FOR_AGREEMENTS = {"agreed", "announced", "announce", "announces", "
 _PLANNED_MODIFIERS = words(
     "upcoming next planned proposed scheduled future forthcoming expected possible potential prospective tentative"
 )
+_TIME_PREPS = {"after", "before", "until", "till", "since", "following", "ahead", "pending"}
 _PAST_MODIFIERS = {"recent", "previous", "earlier", "former", "last", "past"}
 
 
@@ -91,6 +92,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     verbs_seen = 0
     heads = chain(outer, 5)
     for below, v in pairwise(heads):
+        if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
+            break  # "put off until after the Moscow conference": the conference is when, not what
         if _broke_down(v, kind) and below.dep_ in ("nsubj", "nsubjpass"):
             return _ended(scope, v, kind)  # "the talks collapsed"
         if _broke_down(v, kind) and below.dep_ == "xcomp" and below.lower_ in _HAPPEN:
@@ -211,6 +214,8 @@ def is_generic(scope: Scope) -> bool:
         return not any(g.lower_ in denied for g in chain(scope.outer, 4))
     below = scope.outer
     for g in chain(scope.outer, 6)[1:]:
+        if g.dep_ == "prep" and g.lower_ in ("at", "during") and below.dep_ == "pobj":
+            break  # "urged the sides to talk at a conference in Moscow": the wish was made there
         via_subject = below.dep_ in ("nsubj", "nsubjpass")
         particle = bool(verb_particles(g))  # "called off" is not "called for"
         cue = g.lower_ in cues and g.tag_ not in ("NNP", "NNPS") and not (g.lower_ == "open" and g.tag_ != "JJ")
