@@ -35,6 +35,7 @@ WEEKDAYS = [
     ("Friday, June 7", WED, "past", "2019-06-07"),
     ("Friday, December 18", MON, None, "2020-12-18"),
     ("Tuesday, January 5, 2021", None, None, "2021-01-05"),
+    ("for Friday", WED, "future", "2019-06-14"),  # "talks set for Friday"
     ("yesterday", WED, None, "2019-06-11"),
     ("yesterday", date(2021, 1, 1), None, "2020-12-31"),
     ("last night", WED, None, "2019-06-11"),
@@ -281,3 +282,8 @@ def test_fixed_holidays_resolve_to_their_day(expression, anchor, tense, iso):
 
 def test_a_moving_holiday_names_no_day():
     assert resolve_date("on Easter", WED, "past") is None
+
+
+@pytest.mark.parametrize("expression", ["for two days", "for 20 years", "for the first time"])
+def test_a_duration_after_for_is_no_date(expression):
+    assert resolve_date(expression, WED) is None

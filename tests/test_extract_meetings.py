@@ -350,3 +350,14 @@ def test_the_meeting_told_right_after_a_conference_is_that_conference():
         "a Taliban team."
     )
     assert {"Russia", "China", "Abdullah Abdullah"} <= names(x, only(x.meetings).participants)
+
+
+def test_a_meeting_set_for_another_week_is_not_the_talks_told_before():
+    x = run(
+        "The Afghan government and the Taliban resumed talks in Doha in January. A meeting of the two "
+        "negotiating teams in Doha that had been set for this week was put off until after the Moscow conference."
+    )
+    assert sorted((m.date.iso, m.status) for m in x.meetings if m.place == "doha") == [
+        ("2024-01", "Occurred"),
+        ("2024-03", "Cancelled"),
+    ]

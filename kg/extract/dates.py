@@ -83,7 +83,7 @@ _YEAR_OR_REL = rf"(?: (?:of )?{_YEAR}|{_REL_YEAR})?"
 _BEFORE = r"(?:last|this past|past)"
 _AFTER = r"(?:next|this coming|coming)"
 
-_LEAD = re.compile(r"(on|in|by|since|at|the|during|over(?=\s+the\b)|from|until|till|as of)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"(on|in|for|by|since|at|the|during|over(?=\s+the\b)|from|until|till|as of)\s+", re.IGNORECASE)
 _EDGES = re.compile(r"^[\s\"'“‘(\[]+|[\s.,;:!?\"'”’)\]]+$")
 _SPACES = re.compile(r"\s+")
 _COMMA_OR_POSSESSIVE = re.compile(r",|'s?(?=\s|$)")

@@ -128,6 +128,21 @@ def _contact_clause(noun: Token, i: int) -> list[Token]:
     return []
 
 
+def _scheduling_clauses(nodes: list[Token]) -> list[Token]:
+    """A clause that schedules the event, hung by the parser from who it is of: "a meeting of the
+    two negotiating teams that had been set for this week" (teams are not set for a week)."""
+    planned = lexicon().word_list("planned_cues")
+    return [
+        c
+        for n in nodes
+        for p in n.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in pobjs(p)
+        for c in o.children
+        if c.dep_ == "relcl" and c.lower_ in planned and _is_verb(c)
+    ]
+
+
 def _word_piece(t: Token) -> bool:
     """A hyphen, or the prefix before one, of a hyphenated word the tokenizer split: "co" and
     "-" in "co-hosted" (the parser may still hang them as clauses)."""
@@ -196,6 +211,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
         if c.dep_ in ("relcl", "acl") and _is_verb(c) and not _word_piece(c) and _next_to(n, c)
     ]
     scope.clauses += _loose_relative(outer)
+    scope.clauses += _scheduling_clauses(scope.nodes)
     head, dep = top.head, top.dep_
     if head == top:
         return scope
