@@ -124,6 +124,19 @@ def test_a_word_that_is_only_a_dictionary_surname_stays_a_place_word():
     assert not [a for a in x.actors if a.type == "Person"]
 
 
+def test_an_acronym_of_another_name_of_a_known_group_is_that_group():
+    x = run(
+        "A delegation of the Islamic Emirate of Afghanistan (IEA) held talks in Oslo on Monday. "
+        "The IEA's spokesman said the talks had been positive."
+    )
+    assert "IEA" not in labels(x) and "Taliban" in labels(x)
+
+
+def test_a_name_before_hotel_is_a_venue():
+    x = run("The delegation arrived at the Soria Moria hotel outside Oslo on Sunday.")
+    assert "Soria Moria" not in labels(x)
+
+
 def test_a_venue_is_a_place():
     x = run("The accord was signed at the Colon Theater in Bogota.")
     assert "Colon Theater" not in labels(x) and "Colon Theater" in {p.label for p in x.places}

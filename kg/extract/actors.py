@@ -48,6 +48,7 @@ _PLACE_NOUNS = words(
     "province provinces city region district districts county valley governorate oblast state "
     "capital village town airport border"
 )
+_PLACE_OR_VENUE = _PLACE_NOUNS | _VENUES
 
 
 def named_spans(layout: Layout) -> list[tuple[Span, Span, Sentence]]:
@@ -168,7 +169,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     for ent, span, sent in named:
         text, kb = span.text, ent.kb_id_
         if not kb and (
-            (span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS)
+            (span.end < len(doc) and doc[span.end].lower_ in _PLACE_OR_VENUE)  # "the Soria Moria hotel"
             or gaz.region(text)
             or span[-1].lower_ in _VENUES
         ):
@@ -378,14 +379,15 @@ def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -
 
 
 def _acronyms(table: ActorTable) -> None:
-    """Join an organisation's acronym to its expansion ("HCNR" and "High Council for National Reconciliation")."""
+    """Join an organisation's acronym to its expansion ("HCNR" and "High Council for National
+    Reconciliation"), or to the group whose other name the article spells out ("IEA" and the
+    Taliban, written "the Islamic Emirate of Afghanistan")."""
     orgs = [a for a in table.actors.values() if a.type == "Organization"]
     for short in orgs:
         if not (short.label.isupper() and 2 <= len(short.label) <= 6):
             continue
         for full in orgs:
-            words = [w for w in re.split(r"[\s-]+", full.label) if w and w[0].isupper()]
-            if full is not short and "".join(w[0] for w in words) == short.label:
+            if full is not short and short.label in {_initials(name) for name in (full.label, *full.alias_set)}:
                 full.alias_set.setdefault(short.label, None)
                 full.positions += short.positions
                 full.sentences.update(short.sentences)
@@ -394,3 +396,7 @@ def _acronyms(table: ActorTable) -> None:
                     if k == short.key:
                         table._token_key[i] = full.key
                 break
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
