@@ -119,6 +119,16 @@ def test_a_surname_tagged_as_a_nationality_joins_the_person_named_before():
     assert "Ossufo Momade" in names(x, planned.participants)
 
 
+def test_a_surname_the_tagger_left_untagged_is_the_person_named_before():
+    x = run(
+        "Kosovo Prime Minister Albin Kurti met Serbian President Aleksandar Vucic on Saturday. An emergency "
+        "meeting between Vucic and Kurti in Brussels in August broke up without a deal on car number plates."
+    )
+    august = next(m for m in x.meetings if m.date is not None and m.date.iso.endswith("-08"))
+    assert {"Albin Kurti", "Aleksandar Vucic"} <= names(x, august.participants)
+    assert august.status == "Occurred"  # talks that broke up had met
+
+
 def test_a_word_that_is_only_a_dictionary_surname_stays_a_place_word():
     x = run("Fighting in the West of the country continued. The army and the rebels met in Tripoli on Monday.")
     assert not [a for a in x.actors if a.type == "Person"]

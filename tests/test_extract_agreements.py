@@ -172,3 +172,8 @@ def test_an_older_named_deal_after_the_lead_stays_its_own():
         "Agreement in 2015, and it failed."
     )
     assert len(x.agreements) == 2
+
+
+def test_agreeing_on_how_to_do_something_is_an_agreement():
+    x = run("Kosovo and Serbia have agreed on how to implement a European Union plan to normalise their relations.")
+    assert names(x, only(x.agreements).participants) == {"Kosovo", "Serbia"}

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ENT_IOB, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.layout import Layout, Sentence
@@ -213,9 +215,33 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
         _set_context(table, key, role, affiliation, prefix, span)
+    _untagged_surnames(doc, layout, table)
     _leaders(doc, table)
     _acronyms(table)
     return table
+
+
+def _untagged_surnames(doc: Doc, layout: Layout, table: ActorTable) -> None:
+    """A proper noun the tagger left out of every entity that is the surname of one person named
+    before it: that person ("An emergency meeting between Vucic and Kurti", Kurti untagged)."""
+    first: dict[str, list[tuple[int, str]]] = {}
+    for info in table.actors.values():
+        if info.type == "Person" and info.positions and " " in info.label:
+            first.setdefault(info.label.split()[-1].lower(), []).append((min(info.positions), info.key))
+    if not first:
+        return
+    lower = doc.to_array([LOWER, ENT_IOB])
+    wanted = numpy.array([doc.vocab.strings[w] for w in first], dtype=lower.dtype)
+    for i in numpy.flatnonzero(numpy.isin(lower[:, 0], wanted) & (lower[:, 1] == 2)):
+        t = doc[int(i)]
+        people = first[t.lower_]
+        sentence = layout.of(t.i)
+        if t.tag_ != "NNP" or len(people) != 1 or people[0][0] > t.i or table.key_at(t.i) or sentence is None:
+            continue
+        if sentence.usable:
+            table.add(
+                people[0][1], people[0][1], "Person", alias=t.text, tokens=(t.i, t.i + 1), sentence=sentence.index
+            )
 
 
 def _leaders(doc: Doc, table: ActorTable) -> None:

@@ -287,9 +287,9 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
             o
             for c in token.children
             if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
-            for o in pobjs(c)
+            for o in [*pobjs(c), *(x for x in c.children if x.dep_ == "pcomp" and c.lower_ != "to")]
             if o.ent_type_ not in ("DATE", "TIME")
-        ]
+        ]  # "agreed on a plan", "agreed on how to implement the plan"
         return not objects and not any(_is_trigger_verb(x, "agreement") for x in xcomps)
     return False
 
