@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest_nlp import labels, names, run
+from conftest_nlp import labels, names, only, run
 
 pytestmark = pytest.mark.slow
 
@@ -145,6 +145,12 @@ def test_an_acronym_of_another_name_of_a_known_group_is_that_group():
 def test_a_name_before_hotel_is_a_venue():
     x = run("The delegation arrived at the Soria Moria hotel outside Oslo on Sunday.")
     assert "Soria Moria" not in labels(x)
+
+
+def test_the_town_of_x_is_a_place():
+    x = run("The commission will hold its next meeting in the desert town of Ghadames early next month.")
+    assert "Ghadames" not in labels(x)
+    assert only(x.meetings).place == "ghadames"
 
 
 def test_a_venue_is_a_place():

@@ -172,6 +172,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         text, kb = span.text, ent.kb_id_
         if not kb and (
             (span.end < len(doc) and doc[span.end].lower_ in _PLACE_OR_VENUE)  # "the Soria Moria hotel"
+            or (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_NOUNS)
             or gaz.region(text)
             or span[-1].lower_ in _VENUES
         ):

@@ -114,7 +114,9 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             continue
         region = gaz.region(span.text) if not ent.kb_id_ and gaz.city(span.text) is None else None
         venue = ent.label_ == "ORG" and not ent.kb_id_ and span[-1].lower_ in VENUES
-        if (ent.label_ not in PLACE_LABELS and region is None and not venue) or info is not None:
+        # "the desert town of Ghadames", whatever the tagger took it for
+        named = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_HEADS
+        if (ent.label_ not in PLACE_LABELS and region is None and not venue and not named) or info is not None:
             continue
         text = span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text
         if not text[:1].isupper() or any(c.isdigit() for c in text) or norm(text) in person_words:
