@@ -361,3 +361,21 @@ def test_a_meeting_set_for_another_week_is_not_the_talks_told_before():
         ("2024-01", "Occurred"),
         ("2024-03", "Cancelled"),
     ]
+
+
+def test_government_negotiators_are_the_article_s_government():
+    x = run(
+        "The Philippine government and the MILF signed a deal on Thursday. Government and MILF negotiators "
+        "will meet again in Kuala Lumpur next month."
+    )
+    planned = next(m for m in x.meetings if m.status == "Planned")
+    assert names(x, planned.participants) == {"Philippines", "Moro Islamic Liberation Front"}
+
+
+def test_meeting_someone_is_done_by_the_subject_of_the_verb_it_serves():
+    x = run(
+        "President Benigno Aquino met rebel leader Murad Ebrahim in Manila on Thursday. Aquino paved the way "
+        "for the deal by meeting Murad secretly in Tokyo in August 2011."
+    )
+    tokyo = next(m for m in x.meetings if m.place == "tokyo")
+    assert {"Benigno Aquino III", "Murad Ebrahim"} <= names(x, tokyo.participants)

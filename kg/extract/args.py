@@ -206,8 +206,8 @@ class Resolver:
                     self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i, low in _PEOPLE_SIDES)
                 )
             return list(self._told[t.i])
-        if low == "government" and det == "the" and depth == 0:
-            key = self._home_government()
+        if low == "government" and ((det == "the" and depth == 0) or (det is None and _modifies(t))):
+            key = self._home_government()  # "the government", "government negotiators"
             return [key] if key else []
         if self._is_armed_descriptor(t) and det in _DEFINITE:
             return self._armed_group_at(t)
@@ -342,3 +342,12 @@ def _has_two(t: Token) -> bool:
 def _of_objects(t: Token) -> list[Token]:
     """The objects of the "of" phrase of a noun: "groups" in "a coalition of holdout groups"."""
     return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+
+
+def _modifies(t: Token) -> bool:
+    """Whether a bare noun modifies the noun after it ("government negotiators"), or is joined to
+    one that does ("Government and MILF negotiators")."""
+    x = t
+    while x.dep_ == "conj" and x.head != x:
+        x = x.head
+    return x.dep_ in ("compound", "nmod", "amod") and x.head.i > x.i

@@ -61,7 +61,8 @@ def subjects(verb: Token) -> list[Token]:
             return []
         if x.dep_ == "conj" and gathers(x.head) and x.lower_ not in lexicon().word_list("mediator_verbs"):
             return [c for c in x.head.children if c.dep_ == "dobj"]
-        x = x.head
+        # "paved the way by meeting Murad": the subject of the verb the preposition hangs from
+        x = x.head.head if x.dep_ == "pcomp" and x.head.dep_ == "prep" else x.head
     return []
 
 
