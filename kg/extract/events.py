@@ -29,7 +29,7 @@ from kg.extract.parties import (
 from kg.extract.places import PlaceTable, event_place
 from kg.extract.scope import Scope, scope_of
 from kg.extract.status import is_generic, mention_status
-from kg.extract.syntax import pobjs, subjects, tokens_in
+from kg.extract.syntax import pobjs, subjects, tokens_in, with_governors
 from kg.extract.timex import TimeRef, expressions_at, find_times
 from kg.nlp.components import TRIGGER_KEY, trigger_spans
 from kg.nlp.lexicon import Trigger, lexicon, words
@@ -210,20 +210,22 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     elif (
         noun
         and trig.kind == "meeting"
+        and scope.via in ("during", "at")
+        and (
+            verb := next(
+                (v for v in with_governors(scope.verbs) if v.lower_ in lexicon().word_list("brief_verbs")), None
+            )
+        )
+    ):  # "the envoy briefed Ghani during a visit to Kabul", "urged X to talk at a conference": both were at it
+        parties += subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    elif (
+        noun
+        and trig.kind == "meeting"
         and scope.verbs
         and scope.via in _AFTER
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
-    elif (
-        noun
-        and trig.kind == "meeting"
-        and scope.verbs
-        and scope.via in ("during", "at")
-        and scope.verbs[0].lower_ in lexicon().word_list("brief_verbs")
-    ):  # "the envoy briefed Ghani during a visit to Kabul": both were at it
-        verb = scope.verbs[0]
-        parties += subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
     if scope.travel is not None and (noun or scope.travel != token):

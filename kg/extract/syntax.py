@@ -79,3 +79,16 @@ def particles(verb: Token) -> list[Token]:
 def pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition."""
     return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def with_governors(verbs: list[Token], limit: int = 4) -> list[Token]:
+    """The verbs and those the last of them completes or is joined to: "urged X to reach a deal
+    and called on Y not to launch an offensive, at a conference" (launch, called, reach, urged)."""
+    out = list(verbs)
+    x = verbs[-1] if verbs else None
+    for _ in range(limit):
+        if x is None or x.dep_ not in ("xcomp", "conj") or x.head == x or not x.head.tag_.startswith("VB"):
+            break
+        x = x.head
+        out.append(x)
+    return out

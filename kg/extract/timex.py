@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import names_holiday, resolve_date
 from kg.extract.scope import Scope, with_completions
+from kg.extract.syntax import with_governors
 from kg.nlp.lexicon import lexicon
 from kg.records import DateValue, Precision
 
@@ -148,6 +149,10 @@ def _times(scope: Scope) -> list[TimeRef]:
         out.append(nxt)
     for v in (scope.travel, scope.frame_verb, _announcement(scope), _relating(scope)):
         if v is not None:
+            out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
+    if scope.via in ("at", "during") and scope.verbs:
+        # "on Thursday urged the sides to talk, at a conference in Moscow": done there, that day
+        for v in with_governors(scope.verbs):  # "on Thursday urged them to reach a deal at a conference"
             out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
     if not out and _past_perfect(scope):
         # the sentence's DATE entities, read off its tokens (Span.ents walks the whole document)
