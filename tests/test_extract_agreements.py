@@ -177,3 +177,12 @@ def test_an_older_named_deal_after_the_lead_stays_its_own():
 def test_agreeing_on_how_to_do_something_is_an_agreement():
     x = run("Kosovo and Serbia have agreed on how to implement a European Union plan to normalise their relations.")
     assert names(x, only(x.agreements).participants) == {"Kosovo", "Serbia"}
+
+
+def test_the_agreement_it_signed_is_signed_by_who_is_to_honour_it():
+    x = run(
+        "Baradar said the Taliban remained committed, but insisted that Washington honour the agreement it "
+        "signed with the insurgents in the Qatari capital in February last year."
+    )
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"United States", "Taliban"} and deal.date.iso == "2023-02"

@@ -394,3 +394,8 @@ def test_meeting_someone_is_done_by_the_subject_of_the_verb_it_serves():
     )
     tokyo = next(m for m in x.meetings if m.place == "tokyo")
     assert {"Benigno Aquino III", "Murad Ebrahim"} <= names(x, tokyo.participants)
+
+
+def test_its_delegation_is_the_group_named_before_in_the_sentence():
+    x = run("The Taliban said on Monday that its delegation would meet U.S. officials in Doha next week.")
+    assert names(x, only(x.meetings).participants) >= {"Taliban", "United States"}

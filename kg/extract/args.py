@@ -14,7 +14,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import chain, pobjs
+from kg.extract.syntax import chain, pobjs, subjects
 from kg.extract.table import ActorInfo, ActorTable
 from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
@@ -186,6 +186,18 @@ class Resolver:
         if low in _PRONOUNS:
             found = self.actors.last_before(t.i, lambda a: a.type == "Person")
             return [found] if found else []
+        if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
+            # "Washington honour the agreement it signed": who does the verb the noun is object of
+            subs = [k for s in subjects(t.head.head.head) if s.i < t.i for k in self._one(s, depth + 1)]
+            if subs:
+                return subs
+        if (low == "its" and t.dep_ == "poss") or (low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl"):
+            # "the Taliban said its delegation ...": the country or group named last before it, in
+            # the same sentence
+            found = self.actors.last_before(t.i, lambda a: a.type in ("Country", "Organization"))
+            info = self.actors.get(found) if found else None
+            same = info is not None and any(t.sent.start <= p < t.i for p in info.positions)
+            return [found] if found and same else []
         if low in ("they", "them") and depth == 0:  # "brought the two sides together, where they signed"
             gathering = next((v for v in chain(t, 6)[1:] if gathers(v)), None)
             objects = [c for c in gathering.children if c.dep_ == "dobj"] if gathering is not None else []

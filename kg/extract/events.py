@@ -164,7 +164,10 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if trig.after and not all(_convenes(s, resolver) for s in subjects(token)[:1]):
         return None  # "the attack brought Iran and Saudi Arabia together"
     # a clause that dates or places the event makes it specific: "talks that opened in Geneva on Monday"
-    frame.generic = talk_of_talks and not (scope.clauses and any(expressions_at(c) for c in scope.clauses))
+    support = lexicon().word_list("support_verbs")
+    frame.generic = talk_of_talks and not any(
+        expressions_at(c) or (c.tag_ == "VBD" and c.lower_ in support) for c in scope.clauses
+    )  # "honour the agreement it signed with the insurgents" is one agreement
     frame.status = mention_status(scope, frame.kind)
     if frame.status == "Denied" and any(c.lower_ == "such" for n in scope.nodes for c in n.children):
         frame.definite = True  # "denied that any such meeting took place" refers back
