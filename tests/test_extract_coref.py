@@ -39,6 +39,16 @@ def test_the_same_event_gets_the_same_key_in_two_articles():
     assert only(a.agreements).key == only(b.agreements).key is not None
 
 
+def test_one_conference_reported_with_other_delegations_gets_the_same_key():
+    a = run(
+        "Russia, China and Pakistan urged the Afghan government and the Taliban to talk, at a conference in "
+        "Moscow on March 18.",
+        article_id="a",
+    )
+    b = run("U.S. envoy Zalmay Khalilzad attended a one-day conference in Moscow on March 18.", article_id="b")
+    assert only(a.meetings).key == only(b.meetings).key is not None
+
+
 def test_an_event_without_a_date_has_no_cross_article_key():
     assert only(run("Hamas and Israel held talks in Cairo.").meetings).key is None
 
