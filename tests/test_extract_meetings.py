@@ -399,3 +399,23 @@ def test_meeting_someone_is_done_by_the_subject_of_the_verb_it_serves():
 def test_its_delegation_is_the_group_named_before_in_the_sentence():
     x = run("The Taliban said on Monday that its delegation would meet U.S. officials in Doha next week.")
     assert names(x, only(x.meetings).participants) >= {"Taliban", "United States"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Israel and Hamas are scheduled to take place in Cairo on Monday.",
+        "Talks between Israel and Hamas are set to resume in Cairo on Monday.",
+    ],
+)
+def test_the_place_of_talks_hangs_from_the_verb_that_completes_their_scheduling(text):
+    assert only(run(text).meetings).place == "cairo"
+
+
+def test_negotiations_expected_somewhere_else_are_planned_ones_of_their_own():
+    x = run(
+        "The Afghan government and the Taliban met in Kabul in May. The negotiations are expected to be held "
+        "in Doha, the capital of Qatar."
+    )
+    doha = next(m for m in x.meetings if m.place == "doha")
+    assert doha.status == "Planned" and names(x, doha.participants) == {"Afghanistan", "Taliban"}

@@ -192,6 +192,9 @@ class Grouper:
                 return False
             d = Draft(f.kind, f.category, f.family)
             d.add(f, when, strength, self.places)
+            if f.kind == "meeting" and not d.statuses and f.status and not f.generic:
+                d.statuses.append(f.status)  # "the negotiations are expected to be held in Doha" starts one
+                # (not a deal: "the deal is set to take effect on Sunday" tells of its taking effect)
             self.drafts.append(d)
             return True
         return False

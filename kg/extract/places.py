@@ -200,7 +200,8 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
     arguments.sort(key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))  # "X in Karabakh met Y in Yevlakh"
     # "hosted by Mexico in Mexico City": the place is often parsed as the host's
     agents = [o for v in scope.clauses for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
-    for n in [*scope.nodes, *with_completions(scope.clauses), *agents, *scope.verbs[:1], *arguments]:
+    # "talks are scheduled to take place in Cairo": the place hangs from the verb completing it
+    for n in [*scope.nodes, *with_completions(scope.clauses), *agents, *with_completions(scope.verbs[:1]), *arguments]:
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
         for c in n.children:
