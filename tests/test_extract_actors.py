@@ -153,6 +153,17 @@ def test_the_town_of_x_is_a_place():
     assert only(x.meetings).place == "ghadames"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks at the Dolmabahce Palace on the shores of the Bosphorus lasted less than two hours.",
+        "Fighters attacked the Zamzam displacement camp in North Darfur on Sunday.",
+    ],
+)
+def test_a_word_the_text_treats_as_a_thing_is_no_person(text):
+    assert not [a for a in run(text).actors if a.type == "Person"]
+
+
 def test_a_venue_is_a_place():
     x = run("The accord was signed at the Colon Theater in Bogota.")
     assert "Colon Theater" not in labels(x) and "Colon Theater" in {p.label for p in x.places}

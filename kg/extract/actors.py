@@ -48,7 +48,7 @@ _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persi
 # a name followed by one of these is a place ("Helmand province")
 _PLACE_NOUNS = words(
     "province provinces city region district districts county valley governorate oblast state "
-    "capital village town airport border"
+    "capital village town airport border camp camps"
 )
 _PLACE_OR_VENUE = _PLACE_NOUNS | _VENUES
 
@@ -107,6 +107,17 @@ def _junk(text: str) -> bool:
         or norm(text) in _LANGUAGE_LIKE
         or len(text) < 2
     )
+
+
+def _not_a_name(doc: Doc, span: Span) -> bool:
+    """A word the tagger took for a person that the text treats as a thing: "the shores of the
+    Bosphorus" (one word after "the"), "the Zamzam displacement camp" (naming a place)."""
+    if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return True
+    root = span.root
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    return root is not span.root and root.lower_ in _PLACE_OR_VENUE
 
 
 def _journalist(doc: Doc, span: Span) -> bool:
@@ -188,7 +199,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         elif kb.startswith("demonym:"):
             _demonym(doc, span, kb[8:], table, sent.index)
         elif ent.label_ == "PERSON":
-            if _junk(text) or _journalist(doc, span):
+            if _junk(text) or _journalist(doc, span) or _not_a_name(doc, span):
                 continue
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)
