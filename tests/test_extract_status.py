@@ -51,6 +51,18 @@ def test_status_of_one_mention(text, status):
         ("The talks between Israel and Hamas collapsed before they began.", "Cancelled"),
         ("Talks between Israel and Hamas fell through in March.", "Cancelled"),
         ("The Houthis failed to attend the talks with the government in Geneva in September.", "Cancelled"),
+        ("Israel and Hamas failed to agree on a truce at talks in Cairo on Sunday.", "Occurred"),
+        (
+            "Talks between Sudan's army and the RSF in Jeddah collapsed on Friday before any ceasefire could "
+            "be agreed.",
+            "Occurred",
+        ),
+        (
+            "The talks between the army and the rebels, expected to last three days, broke down on Tuesday "
+            "after the rebels walked out.",
+            "Occurred",
+        ),
+        ("An Egyptian bid to host talks between Fatah and Hamas in Cairo collapsed on Monday.", "Cancelled"),
     ],
 )
 def test_talks_that_collapsed(text, status):

@@ -91,13 +91,20 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         return "Cancelled"
     verbs_seen = 0
     heads = chain(outer, 5)
-    for below, v in pairwise(heads):
+    arranging = lex.word_list("mediator_verbs")
+    for n, (below, v) in enumerate(pairwise(heads)):
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
         if _broke_down(v, kind) and below.dep_ in ("nsubj", "nsubjpass"):
             return _ended(scope, v, kind)  # "the talks collapsed"
-        if _broke_down(v, kind) and below.dep_ == "xcomp" and below.lower_ in _HAPPEN:
-            return "Cancelled"  # "failed to attend the talks"
+        if (
+            _broke_down(v, kind)
+            and below.dep_ == "xcomp"
+            and below.lower_ in _HAPPEN
+            and n
+            and heads[n - 1].dep_ == "dobj"
+        ):
+            return "Cancelled"  # "failed to attend the talks"; not "failed to agree on a truce at talks"
         if v.lower_ in cancelled:
             return "Cancelled"
         if v.lower_ in particle_verbs and any(c.lower_ in particles for c in _phrasal(v)):
@@ -113,8 +120,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             if v.lower_ in _HAPPEN and v.dep_ == "ccomp":
                 continue  # "denied that the meeting had taken place"
             verbs_seen += 1
-            if verbs_seen == 2 or v.lower_ not in support or v.dep_ == "advcl":
-                break  # "threatened to quit if the deal is approved" quits no deal
+            if verbs_seen == 2 or (v.lower_ not in support and v.lower_ not in arranging) or v.dep_ == "advcl":
+                break  # "threatened to quit if the deal is approved" quits no deal; "a bid to host talks" goes on
     if any(c.dep_ == "det" and c.lower_ == "no" for c in outer.children):
         return "Denied"
     verb = scope.verbs[0] if scope.verbs else None
@@ -154,11 +161,29 @@ def _ended(scope: Scope, cue: Token, kind: str) -> str:
     if not _broke_down(cue, kind):
         return "Cancelled"
     planned = lexicon().word_list("planned_cues") | _PLANNED_MODIFIERS
-    to_come = any(c.lower_ in planned for n in scope.nodes for c in n.children if c.dep_ in ("amod", "acl", "compound"))
+    to_come = any(
+        c.lower_ in planned and not any(x.dep_ == "xcomp" and x.lower_ in _DURING for x in c.children)
+        for n in scope.nodes
+        for c in n.children
+        if c.dep_ in ("amod", "acl", "compound")
+    )  # "the planned talks collapsed"; not "the talks, expected to last three days, broke down"
     before = any(
-        m.lower_ == "before" for c in cue.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
-    )
+        m.lower_ == "before" and _begins(c)
+        for c in cue.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark"
+    )  # "collapsed before they began"; not "collapsed before any ceasefire could be agreed"
     return "Cancelled" if to_come or before else "Occurred"
+
+
+_DURING = words("last lasted lasting end ended run continue conclude finish")
+_BEGIN = words("begin began begun start started open opened convene convened meet met resume resumed take took")
+
+
+def _begins(clause: Token) -> bool:
+    """Whether a clause tells of something beginning or taking place, or has the talks for subject."""
+    return clause.lower_ in _BEGIN or any(c.dep_ == "nsubj" and c.lower_ in ("they", "it") for c in clause.children)
 
 
 def _counterfactual(noun: Token) -> bool:
