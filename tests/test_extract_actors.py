@@ -203,3 +203,8 @@ def test_a_headline_verb_is_no_part_of_a_name():
         "Aleksandar Vucic."
     )
     assert "Leaving Vucic" not in labels(run(text))
+
+
+def test_a_mislabelled_word_before_a_plural_noun_is_no_surname():
+    x = run("Allah Nazar Baloch leads the insurgency. Baloch separatists attacked a convoy on Monday.")
+    assert not any("Baloch" in a.aliases for a in x.actors if a.label == "Allah Nazar Baloch")

@@ -235,3 +235,43 @@ def test_who_chairs_the_talks_is_not_one_of_the_two_sides():
         "The two sides agreed on a ceasefire in Hodeidah."
     )
     assert names(x, only(x.agreements).participants) == {"Yemen", "Houthis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the speaker's delegation, not the listener's
+        ("Hamas told Egypt and Qatar that its delegation would travel to Cairo on Sunday.", {"Hamas"}, {"Qatar"}),
+        # two envoys of one country meeting a group speak for their country
+        (
+            "U.S. envoy Zalmay Khalilzad and U.S. General Austin Miller met Taliban leaders in Doha on Saturday.",
+            {"United States", "Taliban"},
+            set(),
+        ),
+        # who was urged to honour the deal signed it
+        ("The Taliban urged Washington to honour the agreement it signed in Doha in 2020.", {"United States"}, set()),
+        # the group named right after the description, not the one named before
+        (
+            "Colombia signed a peace deal with the FARC in 2016. Colombia's government met the country's "
+            "largest remaining rebel group, the ELN, in Havana on Monday.",
+            {"Colombia", "ELN"},
+            set(),
+        ),
+        # those urged at a meeting that names its own parties were not at it
+        (
+            "Biden urged Israel to allow more aid into Gaza at a White House meeting with Jordan's King "
+            "Abdullah on Monday.",
+            {"Joe Biden"},
+            {"Israel"},
+        ),
+    ],
+)
+def test_sides_after_review(text, expected, absent):
+    x = run(text)
+    got = {n for e in (*x.meetings, *x.agreements) for n in names(x, e.participants)}
+    assert expected <= got and not absent & got
+
+
+def test_a_mission_is_visited_not_housed():
+    x = run("Afghanistan's Taliban government hosted a UN Security Council mission in Kabul on Sunday.")
+    assert len(x.meetings) == 1

@@ -48,8 +48,9 @@ _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persi
 # a name followed by one of these is a place ("Helmand province")
 _PLACE_NOUNS = words(
     "province provinces city region district districts county valley governorate oblast state "
-    "capital village town airport border camp camps"
+    "capital village town airport border"
 )
+_DISPLACEMENT = words("displacement refugee refugees idp displaced")
 _PLACE_OR_VENUE = _PLACE_NOUNS | _VENUES
 
 
@@ -112,11 +113,13 @@ def _junk(text: str) -> bool:
 def _not_a_name(doc: Doc, span: Span) -> bool:
     """A word the tagger took for a person that the text treats as a thing: "the shores of the
     Bosphorus" (one word after "the"), "the Zamzam displacement camp" (naming a place)."""
-    if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the":
-        return True
+    if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.dep_ != "compound":
+        return True  # not "the Kiir government", "the Burhan camp"
     root = span.root
     while root.dep_ == "compound" and root.head.i > root.i:
         root = root.head
+    if root.lower_ in ("camp", "camps"):
+        return any(c.lower_ in _DISPLACEMENT for c in root.children)
     return root is not span.root and root.lower_ in _PLACE_OR_VENUE
 
 
@@ -221,8 +224,13 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 persons.append((span, sent.index))  # "Mohammad Naeem said", tagged GPE
             elif gaz.city(text) is None and not gaz.region(text) and _surname(span, table, persons):
                 persons.append((span, sent.index))  # "spoke with Burhan", tagged GPE
-        elif ent.label_ in _MISTAKEN_LABELS and gaz.city(text) is None and _surname(span, table, persons, True):
-            persons.append((span, sent.index))  # "Nyusi and Momade agreed", Momade tagged PRODUCT
+        elif (
+            ent.label_ in _MISTAKEN_LABELS
+            and gaz.city(text) is None
+            and not (span.root.dep_ in ("amod", "compound") and span.root.head.tag_ in ("NNS", "NNPS"))
+            and _surname(span, table, persons, True)
+        ):  # "Nyusi and Momade agreed", Momade tagged PRODUCT; not "Baloch separatists"
+            persons.append((span, sent.index))
     for key, span, sentence, alias in merge_person_names(persons, table):
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
@@ -369,7 +377,7 @@ def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]], nam
         len(span) == 1
         and table.get(key) is None
         and (
-            any(key in name.split() for name in _person_names(table, persons))
+            any(key in (name.split()[-1:] if named_before else name.split()) for name in _person_names(table, persons))
             or (not named_before and dictionary_surname(key) is not None)
         )
     )

@@ -187,10 +187,18 @@ class Resolver:
             found = self.actors.last_before(t.i, lambda a: a.type == "Person")
             return [found] if found else []
         if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
-            # "Washington honour the agreement it signed": who does the verb the noun is object of
-            subs = [k for s in subjects(t.head.head.head) if s.i < t.i for k in self._one(s, depth + 1)]
+            # "Washington honour the agreement it signed": who does the verb the noun is object of;
+            # "urged Washington to honour the agreement it signed": who was urged to
+            verb = t.head.head.head
+            urged = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+            subs = [k for s in (urged or subjects(verb)) if s.i < t.i for k in self._one(s, depth + 1)]
             if subs:
                 return subs
+        if low == "its" and t.dep_ == "poss":
+            # "Hamas told Egypt and Qatar that its delegation would travel": the speaker's
+            speaker = self._speaker_before(t)
+            if speaker:
+                return speaker
         if (low == "its" and t.dep_ == "poss") or (low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl"):
             # "the Taliban said its delegation ...": the country or group named last before it, in
             # the same sentence
@@ -207,7 +215,8 @@ class Resolver:
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
         if self._is_armed_descriptor(t) and self._in_country(t):
-            return self._armed_group_at(t)  # "the country's largest Muslim rebel group"
+            named = [k for c in t.children if c.dep_ == "appos" for k in self._one(c, depth + 1)]
+            return named or self._armed_group_at(t)  # "the country's largest rebel group(, the ELN)"
         found = self._from_modifiers(t, depth)
         if found:
             return found
@@ -281,7 +290,9 @@ class Resolver:
                     elif c.dep_ in ("compound", "poss", "nmod"):
                         found = self.actors.key_at(c.i)
                         info = self.actors.get(found) if found else None
-                        key = [found] if info is not None and info.type == "Country" else None
+                        if info is not None and info.type == "Person" and info.affiliation:
+                            info = self.actors.get(info.affiliation)  # "Petro's government"
+                        key = [info.key] if info is not None and info.type == "Country" else None
                     for k in key or []:
                         counts[k] = counts.get(k, 0) + 1
             self._home = max(counts, key=counts.__getitem__) if counts else ""
@@ -308,6 +319,19 @@ class Resolver:
         """ "the militants", "the rebel group", "the largest Muslim rebel group"."""
         mods = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
         return any(" ".join([*mods[k:], t.lower_]) in self._armed for k in range(len(mods) + 1))
+
+    def _speaker_before(self, t: Token) -> list[str]:
+        """The country or group that says or tells the clause ``t`` is in, named before it."""
+        speech = lexicon().word_list("speech_verbs", "report_verbs")
+        x = t
+        for _ in range(6):
+            if x.head == x:
+                return []
+            x = x.head
+            if x.lower_ in speech and x.tag_.startswith("VB"):
+                keys = [k for s in subjects(x) if s.i < t.i for k in self._one(s, 1)]
+                return [k for k in keys if (a := self.actors.get(k)) is not None and a.type != "Person"]
+        return []
 
     def _armed_group_at(self, t: Token) -> list[str]:
         key = self.armed_group(t.i)

@@ -143,8 +143,9 @@ class Grouper:
             if side is not None and side.type != "Person":
                 served[side.key] = served.get(side.key, 0) + 1
         hosts = {s for s in served if any(self.places.contains(s, place) for place in d.places)}
+        groups = [p for p in d.participants if (a := self.actors.get(p)) is not None and a.type != "Person"]
         for side, people in served.items():
-            others = [s for s in served if s != side and s not in hosts]
+            others = [s for s in [*served, *groups] if s != side and s not in hosts]
             if side not in d.participants and (people == 1 or others):
                 d.participants.append(side)
             # else: two people of one country meeting each other (with at most a host), as rivals

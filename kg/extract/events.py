@@ -40,7 +40,7 @@ _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
     "obligations standards conditions challenges"
 )
-_PREMISES = words("office offices embassy embassies headquarters base bases mission missions consulate camp camps")
+_PREMISES = words("office offices embassy embassies headquarters base bases consulate camp camps")
 _PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
 _AFTER = {"after", "following", "during", "at"}  # "X and Y agreed ... after talks": the talks were theirs
 _TEMPORAL = {"during", "after", "before", "ahead", "following", "since", "until", "at"}
@@ -220,7 +220,10 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
             )
         )
     ):  # "the envoy briefed Ghani during a visit to Kabul", "urged X to talk at a conference": both were at it
-        parties += subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        # those told or urged were there too, unless the event names its own ("urged Israel to allow
+        # aid at a meeting with Jordan's king": Israel was not at it)
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if not parties else []
+        parties += subjects(verb) + told
     elif (
         noun
         and trig.kind == "meeting"

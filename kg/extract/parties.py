@@ -36,8 +36,15 @@ def _among_them(prep: Token) -> bool:
     if prep.lower_ != "among" or not any(o.dep_ == "pobj" and o.tag_ == "PRP" for o in prep.children):
         return False
     group = next((t for t in reversed(prep.doc[prep.sent.start : prep.i]) if t.tag_ in ("NNS", "NNPS")), None)
-    while group is not None and group.dep_ == "conj":
-        group = group.head
+    for _ in range(4):  # "representatives of several armed groups, among them ...": the representatives
+        if group is not None and group.dep_ == "conj":
+            group = group.head
+        elif group is not None and group.dep_ == "pobj" and group.head.lower_ in ("of", "from"):
+            group = group.head.head
+        else:
+            break
+    if group is not None and group.dep_ == "pobj" and group.head.dep_ == "agent":
+        return False  # "attended by several delegations, among them Egypt"
     return group is None or group.dep_ not in ("nsubj", "nsubjpass", "dobj")
 
 
