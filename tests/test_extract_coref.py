@@ -111,3 +111,17 @@ def test_talks_told_in_the_past_perfect_take_the_year_their_sentence_names(earli
     x = run(f"Government and rebel negotiators resumed talks in Oslo on Monday. {earlier}")
     assert any(m.date is not None and m.date.iso == year and m.status == "Cancelled" for m in x.meetings)
     assert len(x.meetings) == 2
+
+
+def test_two_summits_in_one_city_on_one_day_keep_their_own_keys():
+    a = run("Joe Biden and Xi Jinping held a summit in San Francisco on Wednesday.", article_id="a")
+    b = run("Leaders of Japan and Canada attended the APEC summit in San Francisco on Wednesday.", article_id="b")
+    assert only(a.meetings).key != only(b.meetings).key
+
+
+def test_a_named_deal_told_as_background_is_not_the_lead_deal():
+    x = run(
+        "The United States and the Taliban signed an agreement on Saturday on prisoner releases. The Doha "
+        "Agreement between the United States and the Taliban set a May deadline for troop withdrawal."
+    )
+    assert len(x.agreements) == 2

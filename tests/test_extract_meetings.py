@@ -419,3 +419,14 @@ def test_negotiations_expected_somewhere_else_are_planned_ones_of_their_own():
     )
     doha = next(m for m in x.meetings if m.place == "doha")
     assert doha.status == "Planned" and names(x, doha.participants) == {"Afghanistan", "Taliban"}
+
+
+def test_talks_where_a_deal_was_agreed_take_the_main_verb_s_tense():
+    x = run("Israel and Hamas agreed to exchange prisoners during talks in Cairo on Monday.")
+    assert only(x.meetings).date.iso == "2024-03-11"
+
+
+def test_a_clause_on_who_the_meeting_is_of_that_does_not_schedule_it_is_theirs():
+    x = run("A meeting of the armed groups that agreed to the 2015 peace accord took place in Bamako on Monday.")
+    m = only(x.meetings)
+    assert m.status == "Occurred" and m.date.iso == "2024-03-11"

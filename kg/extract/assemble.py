@@ -78,13 +78,14 @@ def label(d: Draft, actors: ActorTable) -> str:
 
 def event_key(d: Draft, actors: ActorTable) -> str | None:
     """Cross-article identity: kind, family, the parties (countries and groups), year-month. A
-    conference or summit with a place and a day is keyed by those instead: reports of one
-    conference name different delegations ("a one-day conference in Moscow on March 18").
+    conference with a place and a day is keyed by those instead: reports of one conference name
+    different delegations ("a one-day conference in Moscow on March 18"). Not a summit: two
+    leaders may hold one beside a larger one, in the same city on the same day.
 
     None without a date: the mapping then keys the event per article.
     """
     when = d.date
-    if when is not None and when.iso and d.category in ("conference", "summit") and d.place and len(when.iso) == 10:
+    if when is not None and when.iso and d.category == "conference" and d.place and len(when.iso) == 10:
         return f"{d.kind}|{KEY_FAMILIES.get(d.family, d.family)}|at {d.place}|{when.iso}"
     if when is None or not when.iso or not d.participants:
         return None

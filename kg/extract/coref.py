@@ -263,7 +263,13 @@ class Grouper:
             return False  # an indefinite or dated mention must share something with the event
         if not f.participants or not d.participants:
             return True
-        if f.definite and f.category in _GATHERINGS and d.category in _GATHERINGS and _told_just_before(d, f):
+        if (
+            f.definite
+            and not f.explicit_parties  # not "the meeting between Lavrov and Blinken on the sidelines"
+            and f.category in _GATHERINGS
+            and d.category in _GATHERINGS
+            and _told_just_before(d, f)
+        ):
             return True  # "... at a conference in Moscow. The one-day meeting brought together X and Y"
         persons = [p for p in f.participants if (a := self.actors.get(p)) is not None and a.type == "Person"]
         if (
@@ -364,7 +370,8 @@ def _names_the_lead(d: Draft, f: Frame, when: DateValue | None) -> bool:
     that deal getting its name ("X and Y signed a peace agreement on Thursday. The Comprehensive
     Agreement on the Bangsamoro was signed by ...")."""
     return (
-        not any(x.named for x in d.frames)
+        f.signed  # told as signed or reached, not "the Minsk agreements ... were never implemented"
+        and not any(x.named for x in d.frames)
         and when is None
         and bool(f.participants)
         and set(f.participants) == set(d.participants)

@@ -40,6 +40,7 @@ _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
     "obligations standards conditions challenges"
 )
+_SIGNING = words("sign signed signs signing reach reached reaches conclude concluded seal sealed ink inked")
 _PREMISES = words("office offices embassy embassies headquarters base bases consulate camp camps")
 _PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
 _AFTER = {"after", "following", "during", "at"}  # "X and Y agreed ... after talks": the talks were theirs
@@ -69,6 +70,7 @@ class Frame:
     named: bool = False  # a proper name ("the Minsk Agreement"): specific without parties or date
     source: int | None = None  # token index of the meeting that made this deal ("the summit produced a statement")
     chairs: list[str] = field(default_factory=list)  # who chairs it: at the table, not a side
+    signed: bool = False  # told as being signed or reached ("the accord was signed by ...")
 
     @property
     def index(self) -> int:
@@ -156,6 +158,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.explicit_parties = len(keys)
     frame.sides = len({t.i for p in parties for t in (p, *p.conjuncts)})
     frame.participants = keys
+    frame.signed = bool(scope.verbs) and scope.verbs[0].lower_ in _SIGNING and scope.via in ("nsubjpass", "dobj")
     if trig.kind == "meeting" and not talk_of_talks:
         found = [k for p in chairs(scope) for k in resolver.resolve(p)]
         frame.chairs = [k for k in dict.fromkeys(found) if k not in keys]

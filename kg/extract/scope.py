@@ -131,7 +131,6 @@ def _contact_clause(noun: Token, i: int) -> list[Token]:
 def _scheduling_clauses(nodes: list[Token]) -> list[Token]:
     """A clause that schedules the event, hung by the parser from who it is of: "a meeting of the
     two negotiating teams that had been set for this week" (teams are not set for a week)."""
-    planned = lexicon().word_list("planned_cues")
     return [
         c
         for n in nodes
@@ -139,8 +138,11 @@ def _scheduling_clauses(nodes: list[Token]) -> list[Token]:
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in pobjs(p)
         for c in o.children
-        if c.dep_ == "relcl" and c.lower_ in planned and _is_verb(c)
+        if c.dep_ == "relcl" and c.lower_ in _SCHEDULING and _is_verb(c)
     ]
+
+
+_SCHEDULING = frozenset({"set", "scheduled", "planned", "due", "slated", "expected"})
 
 
 def _word_piece(t: Token) -> bool:

@@ -152,8 +152,10 @@ def _times(scope: Scope) -> list[TimeRef]:
             out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
     if scope.via in ("at", "during") and scope.verbs:
         # "on Thursday urged the sides to talk, at a conference in Moscow": done there, that day
-        for v in with_governors(scope.verbs):  # "on Thursday urged them to reach a deal at a conference"
-            out += [TimeRef(e, WEAK, _tense_of(v)) for e in expressions_at(v)]
+        verbs = with_governors(scope.verbs)  # "on Thursday urged them to reach a deal at a conference"
+        tense = _tense_of(verbs[-1])  # the main verb's: "agreed to exchange prisoners during talks on Monday"
+        for v in verbs:
+            out += [TimeRef(e, WEAK, tense) for e in expressions_at(v)]
     if not out and _past_perfect(scope):
         # the sentence's DATE entities, read off its tokens (Span.ents walks the whole document)
         dates = [_ent_of(t) for t in scope.token.sent if t.ent_iob_ == "B" and t.ent_type_ == "DATE"]
