@@ -186,3 +186,8 @@ def test_the_agreement_it_signed_is_signed_by_who_is_to_honour_it():
     )
     deal = only(x.agreements)
     assert names(x, deal.participants) == {"United States", "Taliban"} and deal.date.iso == "2023-02"
+
+
+def test_having_yet_to_agree_on_how_is_no_agreement():
+    x = run("Israel and Hamas have yet to agree on how to implement the second phase of the ceasefire.")
+    assert [a.category for a in x.agreements] == ["ceasefire"]  # the ceasefire there is, no new deal

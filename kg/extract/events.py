@@ -294,11 +294,18 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
         return True
     if trig.id == "agree":  # "agreed to continue meetings" is no agreement; "agreed to exchange prisoners" is
         xcomps = [c for c in token.children if c.dep_ == "xcomp"]
+        # "have yet to agree on how ...", "failed to agree on how ...", "could not agree on how ..."
+        unmet = any(c.dep_ == "neg" for c in token.children) or (
+            token.dep_ == "xcomp"
+            and (
+                token.head.lower_ in ("fail", "failed", "fails") or any(c.lower_ == "yet" for c in token.head.children)
+            )
+        )
         objects = [
             o
             for c in token.children
             if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
-            for o in [*pobjs(c), *(x for x in c.children if x.dep_ == "pcomp" and c.lower_ != "to")]
+            for o in [*pobjs(c), *(x for x in c.children if x.dep_ == "pcomp" and c.lower_ != "to" and not unmet)]
             if o.ent_type_ not in ("DATE", "TIME")
         ]  # "agreed on a plan", "agreed on how to implement the plan"
         return not objects and not any(_is_trigger_verb(x, "agreement") for x in xcomps)
