@@ -275,3 +275,12 @@ def test_sides_after_review(text, expected, absent):
 def test_a_mission_is_visited_not_housed():
     x = run("Afghanistan's Taliban government hosted a UN Security Council mission in Kabul on Sunday.")
     assert len(x.meetings) == 1
+
+
+def test_a_person_s_government_is_the_article_s_government():
+    x = run(
+        "Colombian President Gustavo Petro's government resumed talks with the ELN last week. On Tuesday, "
+        "government negotiators met ELN commanders in Havana."
+    )
+    havana = next(m for m in x.meetings if m.place == "havana")
+    assert "Colombia" in names(x, havana.participants)
