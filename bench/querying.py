@@ -24,8 +24,11 @@ Engines, each answering in full (solutions as SPARQL JSON, graphs as Turtle):
     same work is done, plus the web layer: the difference is what HTTP adds.
 ``http``
     a PeaceKG (or any SPARQL protocol) endpoint; SOURCE is its ``/sparql`` URL. PeaceKG's
-    ``Server-Timing`` header tells how long the server waited for its query process, so each
-    run also gives what the web layer (HTTP server, Flask, the transfer) adds on top of that.
+    ``Server-Timing`` header tells how long the server waited for its query process (``query``)
+    and how long that process took to run the query and serialise the answer (``engine``), so
+    each run also gives, for that very request, what HTTP adds to the engine's work (the time
+    minus ``engine``: web layer, the hop to the query process and the transfer) and what the web
+    layer alone adds (the time minus ``query``: HTTP server, Flask, the transfer).
 """
 
 from __future__ import annotations
@@ -99,13 +102,15 @@ def _endpoint(source: str) -> Callable[[str], int]:
 
 class _Http:
     """A SPARQL protocol endpoint at ``url``. After each answer, ``server_ms`` is the time the
-    server says it spent getting the answer (its ``Server-Timing: query;dur=``), if it says."""
+    server says it spent getting the answer (its ``Server-Timing: query;dur=``) and ``engine_ms``
+    the time its query process took (``engine;dur=``), each if it says."""
 
     def __init__(self, url: str) -> None:
         parts = urlsplit(url)
         self.path = parts.path
         self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=600)
         self.server_ms: float | None = None
+        self.engine_ms: float | None = None
 
     def __call__(self, query: str) -> int:
         self.conn.request(
@@ -117,12 +122,13 @@ class _Http:
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
-        timing = _SERVER_TIMING.search(response.getheader("Server-Timing") or "")
-        self.server_ms = float(timing.group(1)) if timing else None
+        timings = dict(_SERVER_TIMING.findall(response.getheader("Server-Timing") or ""))
+        self.server_ms = float(timings["query"]) if "query" in timings else None
+        self.engine_ms = float(timings["engine"]) if "engine" in timings else None
         return len(body)
 
 
-_SERVER_TIMING = re.compile(r"\bquery;dur=([0-9.]+)")
+_SERVER_TIMING = re.compile(r"\b(query|engine);dur=([0-9.]+)")
 
 
 def engine(name: str, source: str) -> Callable[[str], int]:
@@ -156,8 +162,8 @@ def child(argv: Sequence[str]) -> None:
         began = time.perf_counter()
         size = answer(text)
         seconds = time.perf_counter() - began
-        server_ms = getattr(answer, "server_ms", None)
-        emit({"seconds": seconds, "bytes": size, **({"server_ms": server_ms} if server_ms is not None else {})})
+        said = {key: getattr(answer, key, None) for key in ("server_ms", "engine_ms")}
+        emit({"seconds": seconds, "bytes": size, **{k: v for k, v in said.items() if v is not None}})
 
 
 class _Child:
@@ -219,6 +225,7 @@ def measure(
         for path in files:
             query, samples, sizes = path.stem, {}, {}
             web: dict[str, list[float]] = {}
+            adds: dict[str, list[float]] = {}
             for key, name, source in _order(engines, flip := not flip):
                 if key not in children:
                     children[key] = _Child(name, source)
@@ -246,6 +253,8 @@ def measure(
                         samples[key].append(line["seconds"])
                         if "server_ms" in line:  # what the web layer adds to what the server waited for
                             web.setdefault(key, []).append(line["seconds"] - line["server_ms"] / 1000)
+                        if "engine_ms" in line:  # what HTTP adds to the query process's run, this request
+                            adds.setdefault(key, []).append(line["seconds"] - line["engine_ms"] / 1000)
             for key, runs in samples.items():
                 results[key][query] = {
                     "p50_ms": percentile(runs, 50) * 1000,
@@ -255,6 +264,8 @@ def measure(
                 }
                 if web.get(key):
                     results[key][query]["web_p50_ms"] = percentile(web[key], 50) * 1000
+                if adds.get(key):
+                    results[key][query]["adds_p50_ms"] = percentile(adds[key], 50) * 1000
                 log(
                     f"  {key:18s} {query:22s} p50 {results[key][query]['p50_ms']:8.1f} ms  "
                     f"p95 {results[key][query]['p95_ms']:8.1f} ms  ({len(runs)} runs)"

@@ -84,15 +84,14 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
                 web_all = web if web_all is None else max(web_all, web)
             base = q["engines"]["pyoxigraph-memory"].get(name, {}).get("p50_ms")
             ours = q["engines"]["peacekg-memory"].get(name, {}).get("p50_ms")
-            http = q["engines"]["http-memory"].get(name, {}).get("p50_ms")
-            engine = _engine_p50(q, name)
+            adds = _http_adds(q, name)
             r = ratio(ours, base)
             if r is not None:
                 worst = r if worst is None else max(worst, r)
-            if http is not None and engine is not None:
-                http_all = http - engine if http_all is None else max(http_all, http - engine)
+            if adds is not None:
+                http_all = adds if http_all is None else max(http_all, adds)
                 if name in SMALL_ANSWERS:
-                    http_small = http - engine if http_small is None else max(http_small, http - engine)
+                    http_small = adds if http_small is None else max(http_small, adds)
         rows.append(
             [
                 "queries, p50 in process / pyoxigraph <= 1.2 (worst query)",
@@ -120,7 +119,7 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
                     "for reference: of that, the web layer (HTTP time - the time the server waited for its "
                     "query process, from Server-Timing), worst query",
                     f"{fmt(web_all, 1)} ms",
-                    "the rest is the query process: the hop to it, and its run of the query against the in-process one",
+                    "the rest is the hop to the query process and back, with the answer",
                 ]
             )
     ex = results.get("export")
@@ -298,6 +297,17 @@ def _engine_p50(q: dict[str, Any], name: str) -> float | None:
     return engine.get(name, {}).get("p50_ms")
 
 
+def _http_adds(q: dict[str, Any], name: str) -> float | None:
+    """What HTTP adds to the query process's run of ``name``: the p50 over runs of each request's
+    time less the engine time its server reported (older results, without that: the HTTP p50 less
+    the in-process engine's p50, which for slow queries is mostly the two runs' noise)."""
+    http = q["engines"]["http-memory"].get(name, {})
+    if "adds_p50_ms" in http:
+        return http["adds_p50_ms"]
+    engine = _engine_p50(q, name)
+    return None if "p50_ms" not in http or engine is None else http["p50_ms"] - engine
+
+
 def _queries(q: dict[str, Any]) -> list[str]:
     e = q["engines"]
     rows = []
@@ -310,6 +320,7 @@ def _queries(q: dict[str, Any]) -> list[str]:
             rows.append([name, f"over {q['limit_s']:g} s", *["–"] * 10])
             continue
         http, ours, engine = p("http-memory"), p("peacekg-memory"), _engine_p50(q, name)
+        adds = _http_adds(q, name)
         rows.append(
             [
                 name,
@@ -318,7 +329,7 @@ def _queries(q: dict[str, Any]) -> list[str]:
                 fmt(ratio(ours, p("pyoxigraph-memory")), 2),
                 f"{fmt(engine, 1)} / {fmt(p('endpoint-memory', 'p95_ms'), 1)}",
                 f"{fmt(http, 1)} / {fmt(p('http-memory', 'p95_ms'), 1)}",
-                fmt(None if http is None or engine is None else http - engine, 1),
+                fmt(adds, 1),
                 fmt(p("http-memory", "web_p50_ms"), 1),
                 f"{fmt(p('pyoxigraph-disk'), 1)} / {fmt(p('pyoxigraph-disk', 'p95_ms'), 1)}",
                 f"{fmt(p('peacekg-disk'), 1)} / {fmt(p('peacekg-disk', 'p95_ms'), 1)}",
@@ -335,8 +346,10 @@ def _queries(q: dict[str, Any]) -> list[str]:
         "PeaceKG memory: the store API (`kg.query`) over the union of the graphs, as pyoxigraph. Endpoint engine: "
         "what the endpoint's query process does, in process: the default graph is the merge of the article "
         "graphs (each triple once; GRAPH ?g patterns then also pass over it in Oxigraph's memory store), and "
-        "the answer is capped and serialised as sent. HTTP adds = HTTP - endpoint engine; of which web layer = "
-        "HTTP - the time the server waited for its query process (its Server-Timing header), p50 of the runs.",
+        "the answer is capped and serialised as sent. HTTP adds: per request, its time less the time the "
+        "query process took to run it (the server's Server-Timing engine metric), p50 of the runs; of which "
+        "web layer: per request, its time less the time the server waited for its query process (Server-Timing "
+        "query), p50 of the runs. The rest of what HTTP adds is the hop to the query process.",
         "",
         *table(
             [

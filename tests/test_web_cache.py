@@ -37,6 +37,23 @@ def test_a_query_asked_again_is_answered_from_the_cache(server):
     assert first.headers["Cache-Control"] == "no-cache"  # kept, but clients must ask whether it changed
 
 
+def timings(response: requests.Response) -> dict[str, float]:
+    """The metrics of a ``Server-Timing`` header, by name."""
+    metrics = {}
+    for metric in response.headers["Server-Timing"].split(","):
+        name, _, duration = metric.strip().partition(";dur=")
+        metrics[name] = float(duration)
+    return metrics
+
+
+def test_server_timing_tells_the_query_process_time_apart_from_the_whole_wait(server):
+    query = MEETINGS + " LIMIT 8"
+    first, second = timings(ask(server.url, query)), timings(ask(server.url, query))
+    assert set(first) == {"query", "engine"}
+    assert 0 < first["engine"] <= first["query"]
+    assert set(second) == {"query"}  # from the cache: no query process ran it
+
+
 def test_if_none_match_gets_304_without_a_body(server):
     tag = ask(server.url, MEETINGS).headers["ETag"]
     again = ask(server.url, MEETINGS, **{"If-None-Match": tag})

@@ -30,6 +30,7 @@ import contextlib
 import json
 import signal
 import sys
+import time
 from multiprocessing.connection import Connection
 from typing import NamedTuple
 
@@ -60,7 +61,8 @@ class Job(NamedTuple):
 class Outcome(NamedTuple):
     """``status`` is ok, syntax (the query does not parse), error (it failed while running) or
     not_acceptable (no format of its result kind was accepted). ``truncated`` names the setting
-    that cut the result, if one did. ``count`` is the rows or triples sent (-1: not counted)."""
+    that cut the result, if one did. ``count`` is the rows or triples sent (-1: not counted).
+    ``engine_ms``: how long the query process took to run the query and serialise the answer."""
 
     status: str
     kind: str = ""
@@ -69,6 +71,7 @@ class Outcome(NamedTuple):
     count: int = 0
     truncated: str = ""
     message: str = ""
+    engine_ms: float = 0.0
 
 
 class _Enough(Exception):
@@ -337,9 +340,11 @@ def serve_jobs(conn: Connection, mode: str, path: str) -> None:
             return
         if job is None:
             return
+        started = time.perf_counter()
         outcome = execute(store, job, merged)
+        took = (time.perf_counter() - started) * 1000
         # the answer goes as raw bytes after the rest: pickling it would copy it twice on each side
-        conn.send(outcome._replace(body=b""))
+        conn.send(outcome._replace(body=b"", engine_ms=took))
         conn.send_bytes(outcome.body)
 
 
