@@ -191,3 +191,32 @@ def test_the_agreement_it_signed_is_signed_by_who_is_to_honour_it():
 def test_having_yet_to_agree_on_how_is_no_agreement():
     x = run("Israel and Hamas have yet to agree on how to implement the second phase of the ceasefire.")
     assert [a.category for a in x.agreements] == ["ceasefire"]  # the ceasefire there is, no new deal
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Colombia and the ELN signed a ceasefire at a ceremony in Havana on Friday.", "havana"),
+        ("Libya's rival forces signed a ceasefire agreement on Friday at the United Nations in Geneva.", "geneva"),
+        # a place before a ceasefire, or "in" one after it, is where the fighting stops
+        ("Israel and Hamas signed a Gaza ceasefire in Doha on Wednesday.", "doha"),
+        ("Yemen's government and the Houthis agreed to a ceasefire in the port city of Hodeidah.", None),
+    ],
+)
+def test_where_a_deal_was_made(text, place):
+    assert only(run(text).agreements).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("MANILA (AFP) - The Philippines and the MILF signed a peace agreement on Thursday.", "manila"),
+        ("RIMBO, Sweden, Dec 13 (Reuters) - Yemen and the Houthis agreed on Thursday to a ceasefire.", "sweden"),
+        ("OHRID, North Macedonia (Reuters) - Kosovo and Serbia have agreed on a plan.", "ohrid"),
+        # not the news of the day: told as planned, or done long before
+        ("MANILA (AFP) - The Philippines and the MILF are expected to sign a peace agreement next week.", None),
+        ("MANILA (AFP) - The Philippines and the MILF signed a peace agreement in 2012.", None),
+    ],
+)
+def test_a_wire_reports_news_happened_at_its_dateline(text, place):
+    assert only(run(text).agreements).place == place

@@ -129,7 +129,31 @@ class Grouper:
         for d in self.drafts:
             if d.kind == "agreement" and not d.places:
                 d.places = _venue(d, self.drafts)
+        for d in self.drafts:
+            if not d.places:
+                d.places = self._dateline(d)
         return self.drafts
+
+    def _dateline(self, d: Draft) -> list[str]:
+        """Where the article's lead tells ``d`` as its news: told as done in a sentence opening with
+        a dateline, on the days before the article (or undated), the dateline's place. A wire
+        report's dateline is then where it happened: "RIMBO, Sweden (Reuters) - the two sides
+        agreed on Thursday to a ceasefire"."""
+        if not self._recent(d.date):
+            return []
+        for f in d.frames:
+            if not (f.generic or f.anaphoric) and f.status == "Occurred":
+                place = self.places.datelines.get(f.sentence.index)
+                if place:
+                    return [place]
+        return []
+
+    def _recent(self, when: DateValue | None) -> bool:
+        if when is None or self.anchor is None:
+            return when is None
+        if when.precision != "day" or not when.iso:
+            return False
+        return 0 <= (self.anchor - date.fromisoformat(when.iso)).days <= _NEWS_DAYS
 
     def _add_represented(self, d: Draft) -> None:
         """A person takes part for the country or group they serve, when the article names it
@@ -187,7 +211,14 @@ class Grouper:
             return True
         if f.generic or f.anaphoric:
             return False
-        if f.participants or f.place or f.named or f.source is not None or (when is not None and strength == STRONG):
+        if (
+            f.participants
+            or f.place
+            or f.area
+            or f.named
+            or f.source is not None
+            or (when is not None and strength == STRONG)
+        ):
             specific = f.definite or f.named or f.source is not None
             if f.kind == "agreement" and not f.participants and not specific and when is None:
                 return False
@@ -349,6 +380,10 @@ def _inherit(agreement: Draft, drafts: list[Draft]) -> None:
         agreement.places = list(meeting.places[:1])
     if not agreement.dates:
         agreement.dates = list(meeting.dates)
+
+
+_NEWS_DAYS = 7
+"""How many days before the article its lead's news may lie."""
 
 
 def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:

@@ -26,7 +26,7 @@ from kg.extract.parties import (
     noun_parties,
     verb_parties,
 )
-from kg.extract.places import PlaceTable, event_place
+from kg.extract.places import PlaceTable, covered_place, event_place
 from kg.extract.scope import Scope, scope_of
 from kg.extract.status import is_generic, mention_status
 from kg.extract.syntax import pobjs, subjects, tokens_in, with_governors
@@ -58,6 +58,7 @@ class Frame:
     sentence: Sentence
     participants: list[str] = field(default_factory=list)
     place: str | None = None
+    area: str | None = None  # the place a ceasefire covers ("the ceasefire in Hodeidah"), not where it was made
     times: list[TimeRef] = field(default_factory=list)
     status: str | None = None
     definite: bool = False
@@ -182,7 +183,10 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         [p for p in parties if resolver.resolve(p, conjuncts=False)],
         places,
         visit=noun and frame.category == "visit",
+        covers=frame.category == "ceasefire",
     )
+    if frame.category == "ceasefire":
+        frame.area = covered_place(token, places)
     if not noun and frame.kind == "meeting" and scope.travel is not None:
         frame.category = "visit"
     return frame

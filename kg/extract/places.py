@@ -7,7 +7,9 @@ found in the gazetteer; "the Omani capital, Muscat" is Muscat.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +47,7 @@ class PlaceTable:
         self.places: dict[str, PlaceInfo] = {}
         self._token: dict[int, str] = {}
         self.countries: set[str] = set()  # keys that are country actors
+        self.datelines: dict[int, str] = {}  # sentence index -> the place its dateline names
 
     def at(self, token_index: int) -> str | None:
         return self._token.get(token_index)
@@ -134,7 +137,36 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             table.add(text, text, (span.start, span.end), sent.index)
     for span, iso, sentence in demonyms:
         _demonym_capital(doc, span, iso, table, sentence)
+    for sent in layout.sentences:
+        _dateline(sent.span, sent.index, table)
     return table
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?){0,2}(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-) "
+)
+"""A dateline: the city in capitals, perhaps its country and the day, perhaps the agency, a dash."""
+
+
+def _dateline(sentence: Span, index: int, table: PlaceTable) -> None:
+    """Record where the dateline opening ``sentence`` is ("MANILA (AFP) -", "RIMBO, Sweden, Dec 13
+    (Reuters) -"): its city, which the tagger seldom takes for a place in capitals, or else the
+    country it names."""
+    head = _DATELINE.match(sentence.text)
+    if head is None:
+        return
+    words = list(takewhile(lambda t: t.is_upper or t.text in ".-'", sentence))
+    if words and not table.at(words[0].i) and len(words) <= 4:
+        text = " ".join(t.text for t in words).title()
+        city = gazetteer().city(text)
+        if city is not None:
+            country = gazetteer().by_iso(city.iso)
+            tokens = (words[0].i, words[-1].i + 1)
+            table.add(city.name, text, tokens, index, city.geonames, country.key if country else None)
+    inside = [t for t in sentence if t.idx - sentence.start_char < head.end()]
+    place = next((table.at(t.i) for t in inside if table.at(t.i)), None)
+    if place is not None:
+        table.datelines[index] = place
 
 
 def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence: int) -> None:
@@ -161,9 +193,15 @@ def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence
         )
 
 
-def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: bool = False) -> str | None:
+def event_place(
+    scope: Scope, parties: list[Token], places: PlaceTable, visit: bool = False, covers: bool = False
+) -> str | None:
     """Where an event mention happens: "in Geneva", "in the Omani capital", the destination of a
-    trip ("flew to Muscat to resume talks"), "Ankara, where he met ...", "the Doha talks"."""
+    trip ("flew to Muscat to resume talks"), "Ankara, where he met ...", "the Doha talks".
+
+    ``covers``: a place named before the event's noun, or "in" a place after it, says what the
+    event covers, not where it happens ("signed a Gaza ceasefire in Doha", "the Hodeidah truce",
+    "agreed to a ceasefire in Hodeidah")."""
 
     def at(obj: Token) -> str | None:
         """The place a noun names: itself, its apposition ("the Omani capital, Muscat"), or
@@ -177,8 +215,17 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
                 found = next((places.at(o.i) for o in pobjs(a) if places.at(o.i)), None)
                 if found:
                     return found
+        if obj.head.lower_ == "at" and obj.lower_ not in _OCCASIONS:  # "at the United Nations in Geneva"
+            held = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p)]
+            named = next((places.at(o.i) for o in held if places.at(o.i)), None)
+            if named:
+                return named
         if obj.lower_ in _OCCASIONS:  # "at a Havana ceremony", "at a gathering hosted by Russia in Moscow"
             named = next((places.at(c.i) for c in obj.children if c.dep_ == "compound" and places.at(c.i)), None)
+            if named:
+                return named
+            held = [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in pobjs(p)]
+            named = next((at(o) for o in held if at(o)), None)  # "at a ceremony in Havana"
             if named:
                 return named
             clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl")]
@@ -205,13 +252,15 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
         for c in n.children:
+            if covers and n in scope.nodes and c.lower_ == "in":
+                continue  # "a ceasefire in the port city of Hodeidah": where the fighting stops
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for obj in pobjs(c):
                     if at(obj):
                         return at(obj)
             if c.dep_ in ("compound", "nmod") and c.i < n.i and n in scope.nodes and places.at(c.i):
                 key = places.at(c.i)
-                if key and not places.is_country(key):
+                if key and not places.is_country(key) and not covers:
                     return key  # "the Doha talks"
             if c.dep_ == "dobj" and n.lower_ in ("visit", "visited", "visits", "visiting") and places.at(c.i):
                 return places.at(c.i)
@@ -231,6 +280,18 @@ def event_place(scope: Scope, parties: list[Token], places: PlaceTable, visit: b
                 if s.dep_ == "nsubj" and is_destination(s) and places.at(s.i):
                     return places.at(s.i)
     return _host(scope, places)
+
+
+def covered_place(token: Token, places: PlaceTable) -> str | None:
+    """The place an event noun says it covers: "the Hodeidah truce", "a ceasefire in Hodeidah"."""
+    for c in token.children:
+        if c.dep_ in ("compound", "nmod") and c.i < token.i and places.at(c.i):
+            return places.at(c.i)
+        if c.dep_ == "prep" and c.lower_ == "in":
+            found = next((places.at(o.i) for o in pobjs(c) if places.at(o.i)), None)
+            if found:
+                return found
+    return None
 
 
 def _host(scope: Scope, places: PlaceTable) -> str | None:
