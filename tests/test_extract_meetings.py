@@ -430,3 +430,19 @@ def test_a_clause_on_who_the_meeting_is_of_that_does_not_schedule_it_is_theirs()
     x = run("A meeting of the armed groups that agreed to the 2015 peace accord took place in Bamako on Monday.")
     m = only(x.meetings)
     assert m.status == "Occurred" and m.date.iso == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("A Taliban delegation took part on Sunday in a meeting with Qatar's envoy in Doha.", "2024-03-10"),
+        # the parser hangs the date from the place, or from "the sidelines"
+        ("Khalilzad met the Taliban's Baradar in Doha on Sunday.", "2024-03-10"),
+        ("The delegation had met Russia's envoy, Zamir Kabulov, on the sidelines on Sunday.", "2024-03-10"),
+        # a time of a named day, tagged TIME
+        ("A meeting between Ghani and Khalilzad was held on Monday morning.", "2024-03-11"),
+        ("Khalilzad and Baradar met in Doha on Sunday night.", "2024-03-10"),
+    ],
+)
+def test_the_day_of_a_meeting_however_the_parser_hangs_it(text, when):
+    assert only(run(text).meetings).date.iso == when

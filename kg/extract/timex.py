@@ -40,16 +40,28 @@ class TimeRef:
 
 
 def _ent_of(token: Token) -> Span | None:
-    """The DATE entity of ``token``; also an EVENT that names a holiday ("New Year's Eve")."""
-    if token.ent_type_ not in ("DATE", "EVENT"):
+    """The DATE entity of ``token``; also an EVENT that names a holiday ("New Year's Eve") and a
+    time of a named day ("Sunday night", "Monday morning", tagged TIME)."""
+    if token.ent_type_ not in ("DATE", "EVENT", "TIME"):
         return _untagged_back_reference(token)
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    if token.ent_type_ == "TIME":
+        day = next((c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "DATE"), None)
+        if day is not None and day.i < start and day.i == start - 1:
+            start = day.i  # "Monday" (DATE) "morning" (TIME)
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+        span = doc[start:end]
+        return span if _WEEKDAY.search(span.text) else None
     span = doc[start:end]
     return span if token.ent_type_ == "DATE" or names_holiday(span.text) else None
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 def _untagged_back_reference(token: Token) -> Span | None:
@@ -72,12 +84,16 @@ def expressions_at(node: Token) -> list[str]:
                 ent = _ent_of(obj) if obj.dep_ == "pobj" else None
                 if ent is not None and (ent.root.i == obj.i or obj.i in (ent.start, ent.end - 1)):
                     out.append(node.doc[c.i : ent.end].text)
+                elif obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in _SIDELINES):
+                    out += expressions_at(obj)  # a date the parser hung from the place: "met in Doha on Sunday"
         elif c.dep_ in _DATE_DEPS:
             ent = _ent_of(c)
             if ent is not None and (ent.root.i == c.i or c.i == ent.end - 1):
                 out.append(ent.text)
     return out
 
+
+_SIDELINES = {"sidelines", "sideline", "margins", "margin"}
 
 _DURATION = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
@@ -227,7 +243,7 @@ def _dates_event(verb: Token) -> bool:
     """Whether a date on this verb is the event's ("held on", "signed on", "collapsed in"), not a
     phase's ("takes effect on")."""
     if verb.lower_ in ("take", "takes", "took", "taken", "taking"):
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        return any(c.dep_ == "dobj" and c.lower_ in ("place", "part") for c in verb.children)
     words = lexicon().word_list("support_verbs", "cancelled_cues", "planned_cues", "denied_cues", "end_verbs")
     return verb.lower_ in words
 
