@@ -72,12 +72,18 @@ def test_patterns_find_what_each_pattern_finds_under_ignorecase(line):
 
 
 @pytest.mark.slow
-def test_a_dateline_stays_with_its_sentence_but_is_parsed_apart():
-    text = "NAIROBI (Reuters) - Ethiopian and TPLF negotiators met in Nairobi on Monday.\n"
-    layout = Layout(shared_pipeline()(text))
+@pytest.mark.parametrize(
+    "dateline",
+    ["NAIROBI (Reuters) - ", "NAIROBI, Kenya, Nov 12 (Reuters) - ", "NAIROBI (Capital FM): "],
+)
+def test_a_dateline_stays_with_its_sentence_but_is_parsed_apart(dateline):
+    text = dateline + "Ethiopian and TPLF negotiators met in Nairobi on Monday.\n"
+    doc = shared_pipeline()(text)
+    layout = Layout(doc)
     assert [text[s.start : s.end] for s in layout.sentences] == [text.strip()]
+    assert doc[doc.char_span(len(dateline), len(dateline) + 9).start].is_sent_start
     x = run(text)
-    assert {a.label for a in x.actors} == {"Ethiopia", "Tigray People's Liberation Front"}
+    assert {a.label for a in x.actors} >= {"Ethiopia", "Tigray People's Liberation Front"}
 
 
 @pytest.mark.slow

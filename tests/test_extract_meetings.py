@@ -446,3 +446,37 @@ def test_a_clause_on_who_the_meeting_is_of_that_does_not_schedule_it_is_theirs()
 )
 def test_the_day_of_a_meeting_however_the_parser_hangs_it(text, when):
     assert only(run(text).meetings).date.iso == when
+
+
+def test_a_colon_dateline_is_parsed_apart_and_a_countrys_capital_is_its_capital_city():
+    x = run(
+        "KABUL (Pajhwok): A fresh round of negotiations between the United States and the Taliban "
+        "opened in Qatar's capital on Monday."
+    )
+    m = only(x.meetings)
+    assert names(x, m.participants) == {"United States", "Taliban"}
+    assert (m.place, m.date.iso) == ("doha", "2024-03-11")
+
+
+def test_talks_that_went_on_the_next_day_are_the_same_talks():
+    x = run(
+        "Negotiations between the United States and the Taliban opened in Doha on Monday. "
+        "The talks, which continued behind closed doors on Tuesday, are the fifth round."
+    )
+    m = only(x.meetings)
+    assert m.date.iso == "2024-03-11" and len(m.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("published", "when"),
+    [
+        (date(2019, 2, 26), "2019-02-18"),  # set before the story, put off since
+        (date(2019, 2, 10), "2019-02-18"),  # still to come
+    ],
+)
+def test_a_day_a_meeting_had_been_set_for_is_the_nearest_such_day(published, when):
+    text = (
+        "A meeting between Taliban envoys and Prime Minister Imran Khan that had been set for "
+        "February 18 in Islamabad was postponed."
+    )
+    assert only(run(text, published=published).meetings).date.iso == when

@@ -277,7 +277,8 @@ class Grouper:
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
         if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
             return False
-        if when is not None and when.iso and strength == STRONG:
+        going_on = when is not None and any(s == STRONG and _goes_on(f, other, when) for other, s in d.dates)
+        if when is not None and when.iso and strength == STRONG and not going_on:
             for other, s in d.dates:
                 if s == STRONG and other.iso and not _same_time(other.iso, when.iso):
                     return False
@@ -290,7 +291,13 @@ class Grouper:
         if f.ordinal and d.ordinal and f.ordinal != d.ordinal:
             return False
         dated = when is not None and strength == STRONG
-        if (dated or not f.definite) and not f.anaphoric and not f.generic and not self._shares(d, f, when):
+        if (
+            (dated or not f.definite)
+            and not f.anaphoric
+            and not f.generic
+            and not going_on
+            and not self._shares(d, f, when)
+        ):
             return False  # an indefinite or dated mention must share something with the event
         if not f.participants or not d.participants:
             return True
@@ -448,6 +455,14 @@ def _families(a: str, b: str) -> bool:
     if a == b:
         return True
     return {a, b} <= {"talks", "visit"}
+
+
+def _goes_on(f: Frame, began: DateValue, when: DateValue) -> bool:
+    """Whether ``f`` tells of the event that began on ``began`` going on, days later, on ``when``
+    ("The talks, which continued behind closed doors on Tuesday")."""
+    if not (f.goes_on and f.definite and began.iso and when.iso and len(began.iso) == len(when.iso) == 10):
+        return False
+    return 1 <= (date.fromisoformat(when.iso) - date.fromisoformat(began.iso)).days <= _NEWS_DAYS
 
 
 def _same_time(a: str, b: str) -> bool:

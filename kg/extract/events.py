@@ -72,6 +72,7 @@ class Frame:
     source: int | None = None  # token index of the meeting that made this deal ("the summit produced a statement")
     chairs: list[str] = field(default_factory=list)  # who chairs it: at the table, not a side
     signed: bool = False  # told as being signed or reached ("the accord was signed by ...")
+    goes_on: bool = False  # told as going on ("the talks, which continued on Tuesday"): a later day of it
 
     @property
     def index(self) -> int:
@@ -133,6 +134,9 @@ def _link_sources(frames: list[Frame]) -> None:
             f.source = source.index
 
 
+_GOING_ON = {"continue", "continued", "continues", "continuing"}
+
+
 def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, places: PlaceTable) -> Frame | None:
     token = span[-1]
     noun = trig.pos == "noun"
@@ -178,6 +182,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if trig.status and frame.status not in ("Cancelled", "Denied"):
         frame.status = trig.status  # "intends to invite them": the meeting is yet to be
     frame.times = find_times(scope)
+    told = (*scope.clauses, *scope.verbs[:1], *(c for c in token.children if c.dep_ in ("relcl", "acl")))
+    frame.goes_on = noun and any(v.lower_ in _GOING_ON for v in told)
     frame.place = event_place(
         scope,
         [p for p in parties if resolver.resolve(p, conjuncts=False)],

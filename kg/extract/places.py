@@ -7,7 +7,6 @@ found in the gazetteer; "the Omani capital, Muscat" is Muscat.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -19,6 +18,7 @@ from kg.extract.parties import is_destination
 from kg.extract.scope import Scope, with_completions
 from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
+from kg.nlp.components import DATELINE
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon, norm
 from kg.records import Mention, Place
@@ -111,6 +111,8 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
         if info is not None and info.type == "Country":
             if ent.kb_id_.startswith("country:") or ent.label_ == "GPE":
                 table.mark_country(span.start, span.end, key)
+            if ent.kb_id_.startswith("country:") and span.root.dep_ == "poss":  # "Qatar's capital"
+                demonyms.append((span, ent.kb_id_[8:], sent.index))
             continue
         if ent.kb_id_.startswith("demonym:"):
             demonyms.append((span, ent.kb_id_[8:], sent.index))
@@ -142,17 +144,11 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
     return table
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?){0,2}(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-) "
-)
-"""A dateline: the city in capitals, perhaps its country and the day, perhaps the agency, a dash."""
-
-
 def _dateline(sentence: Span, index: int, table: PlaceTable) -> None:
     """Record where the dateline opening ``sentence`` is ("MANILA (AFP) -", "RIMBO, Sweden, Dec 13
     (Reuters) -"): its city, which the tagger seldom takes for a place in capitals, or else the
     country it names."""
-    head = _DATELINE.match(sentence.text)
+    head = DATELINE.match(sentence.text)
     if head is None:
         return
     words = list(takewhile(lambda t: t.is_upper or t.text in ".-'", sentence))
@@ -170,7 +166,8 @@ def _dateline(sentence: Span, index: int, table: PlaceTable) -> None:
 
 
 def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence: int) -> None:
-    """ "the Omani capital" -> Muscat; with an apposition ("the Omani capital, Muscat") the named city wins."""
+    """ "the Omani capital" or "Oman's capital" -> Muscat; with an apposition ("the Omani capital,
+    Muscat") the named city wins."""
     head: Token = span.root.head
     if head.lower_ not in CAPITAL_WORDS or head.i <= span.root.i:
         return

@@ -84,7 +84,7 @@ def expressions_at(node: Token) -> list[str]:
                 ent = _ent_of(obj) if obj.dep_ == "pobj" else None
                 if ent is not None and (ent.root.i == obj.i or obj.i in (ent.start, ent.end - 1)):
                     out.append(node.doc[c.i : ent.end].text)
-                elif obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in _SIDELINES):
+                elif obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in _PLACE_NOUNS):
                     out += expressions_at(obj)  # a date the parser hung from the place: "met in Doha on Sunday"
         elif c.dep_ in _DATE_DEPS:
             ent = _ent_of(c)
@@ -93,7 +93,7 @@ def expressions_at(node: Token) -> list[str]:
     return out
 
 
-_SIDELINES = {"sidelines", "sideline", "margins", "margin"}
+_PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "capital", "city", "town"}
 
 _DURATION = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
@@ -259,12 +259,16 @@ def _adjacent(scope: Scope) -> TimeRef | None:
     return None
 
 
+EITHER = "either"
+"""The tense of a verb that may point either way from the story's time."""
 _FUTURE_AUX = {"will", "shall", "'ll", "to", "would", "wo"}
 _FUTURE_PARTICIPLES = {"set", "scheduled", "expected", "due"}  # "talks set for May"
 
 
 def _tense_of(token: Token) -> str | None:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.lower_ in _FUTURE_PARTICIPLES and "had" in aux:
+        return EITHER  # "had been set for February 18": a day before the story or after it
     if aux & _FUTURE_AUX or token.lower_ in _FUTURE_PARTICIPLES:
         return "future"
     if token.tag_ in ("VBD", "VBN"):
@@ -282,7 +286,9 @@ def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> Dat
     if status == "Planned":
         tense = "future" if ref.tense != "past" else tense
     if ref.antecedent is not None:
-        return _back_reference(ref, anchor, tense)
+        return _back_reference(ref, anchor, None if tense == EITHER else tense)
+    if tense == EITHER:
+        tense = None  # the nearest such day, in the article's year
     found = resolve_date(ref.expression, anchor, tense)
     if found is None and "," in ref.expression:  # the tagger ran on: "September 19, the day (the offensive began)"
         found = resolve_date(ref.expression.split(",", 1)[0], anchor, tense)

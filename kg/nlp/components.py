@@ -29,9 +29,10 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trigger, lexicon
 
 TRIGGER_KEY = "peacekg_triggers"
-# a wire dateline opening a line: "KABUL --", "VIENNA (Reuters) -", "ISTANBUL, May 16 (AP) —"
+# a wire dateline opening a line: "KABUL --", "VIENNA (Reuters) -", "ISTANBUL, May 16 (AP) —",
+# "RIMBO, Sweden, Dec 13 (Reuters) -", "KABUL (Pajhwok): "
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?)?(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-) "
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?){0,2}(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-|:) "
 )
 _ENTITY_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE"}
 # what may be left of an NER entity once the lexicon matches inside it are taken out, for the
