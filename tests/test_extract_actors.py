@@ -29,6 +29,34 @@ def test_role_and_affiliation_from_the_words_before_a_name():
 
 
 @pytest.mark.parametrize(
+    ("text", "label", "role", "affiliation"),
+    [
+        (
+            "Pakistan's intelligence chief, Lieutenant General Asim Malik, also attended the talks.",
+            "Asim Malik",
+            "intelligence chief",
+            "pakistan",
+        ),
+        (
+            "Yemen's foreign minister, Khaled al-Yamani, led the delegation.",
+            "Khaled al-Yamani",
+            "foreign minister",
+            "yemen",
+        ),
+        (
+            "The Houthi spokesman, Mohammed Abdulsalam, said the group was ready.",
+            "Mohammed Abdulsalam",
+            "spokesman",
+            "houthis",
+        ),
+    ],
+)
+def test_role_and_affiliation_from_the_phrase_a_name_is_in_apposition_to(text, label, role, affiliation):
+    person = next(a for a in run(text).actors if a.label == label)
+    assert (person.role, person.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
     ("text", "label", "kind"),
     [
         ("The ELN announced a unilateral truce.", "ELN", "Organization"),

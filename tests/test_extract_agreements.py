@@ -220,3 +220,18 @@ def test_where_a_deal_was_made(text, place):
 )
 def test_a_wire_reports_news_happened_at_its_dateline(text, place):
     assert only(run(text).agreements).place == place
+
+
+def test_the_sides_that_agreed_at_talks_held_them():
+    x = run("Pakistan and Afghanistan agreed to an immediate ceasefire at talks in Doha on Saturday.")
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Pakistan", "Afghanistan"} and talks.place == "doha"
+
+
+def test_who_confirms_a_deal_told_before_is_not_a_party_to_it():
+    x = run(
+        "Pakistan and Afghanistan agreed to an immediate ceasefire in Doha on Saturday. "
+        "Zabihullah Mujahid, the Taliban's chief spokesman, confirmed the deal."
+    )
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"Pakistan", "Afghanistan"} and len(deal.evidence) == 2

@@ -245,11 +245,25 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    if noun and trig.kind == "meeting" and (verb := _deal_verb(token)) is not None:
+        parties += subjects(verb)  # "X and Y agreed to a ceasefire at talks in Doha": the talks were theirs
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
+
+
+def _deal_verb(token: Token) -> Token | None:
+    """The verb that makes a deal an event noun is "at" or "during": "agreed to a ceasefire at
+    talks", "signed a deal during a visit" (the parser hangs the event from the deal)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("at", "during") or not prep.head.tag_.startswith("NN"):
+        return None
+    deal = prep.head
+    verb = deal.head.head if deal.dep_ == "pobj" else deal.head if deal.dep_ == "dobj" else None
+    support = lexicon().word_list("support_verbs")
+    return verb if verb is not None and verb.tag_.startswith("VB") and verb.lower_ in support else None
 
 
 def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:

@@ -147,12 +147,21 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
         or (trig.id == "delegation" and verb.lower_ in moving)
         or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of"))
     ):  # "X called off the talks", "X withdrew from the deal"
-        if scope.via != "nsubjpass" or trig.id == "delegation":
+        # "Mujahid confirmed the deal": who reports an event told before is not one of its parties
+        reporting = verb.lower_ in lex.word_list("report_verbs") and _told_before(scope.token)
+        if (scope.via != "nsubjpass" or trig.id == "delegation") and not reporting:
             out += subjects(verb)
         for c in verb.children:
             if _party_prep(c) or (c.dep_ == "agent" and acting):
                 out += pobjs(c)
     return out
+
+
+def _told_before(token: Token) -> bool:
+    """Whether an event noun refers back to one told before: "the deal", "the talks"."""
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its") for c in token.children
+    )
 
 
 def verb_parties(verb: Token, trig: Trigger) -> list[Token]:

@@ -49,7 +49,7 @@ def person_context(doc: Doc, span: Span, table: ActorTable) -> tuple[str | None,
         j -= 1
     role = lex.role_of([t.text for t in doc[j + 1 : end + 1]]) if end > j else None
     if role is None:
-        return None, None, None
+        return _appositive_role(span, table)
     if j >= first and doc[j].lower_ in _FORMER:  # "former president Hamid Karzai" speaks for no one now
         return f"former {role}", None, doc[j : span.start]
     a, start = j, j + 1
@@ -66,7 +66,34 @@ def person_context(doc: Doc, span: Span, table: ActorTable) -> tuple[str | None,
             start = a
         elif kb.startswith("demonym:") and gazetteer().by_iso(kb[8:]) is not None:
             affiliation, start = gazetteer().by_iso(kb[8:]).key, a
+    if affiliation is None:  # "Pakistan's intelligence chief, Lieutenant General Asim Malik"
+        described, serving, _ = _appositive_role(span, table)
+        if serving is not None:
+            role, affiliation = described or role, serving
     return role, affiliation, doc[start : span.start]
+
+
+def _appositive_role(span: Span, table: ActorTable) -> tuple[str | None, str | None, Span | None]:
+    """Role and affiliation from the phrase a name is in apposition to: "Pakistan's intelligence
+    chief, Asim Malik", "the Taliban's acting defence minister, Mullah Mohammad Yaqoob"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or not head.tag_.startswith("NN"):
+        return None, None, None
+    words = [t for t in head.children if t.dep_ in ("compound", "amod") and t.i < head.i]
+    role = lexicon().role_of([t.text for t in (*words, head)])
+    if role is None or role.startswith("former") or any(t.lower_ in _FORMER for t in head.children):
+        return None, None, None
+    affiliation = None
+    for c in head.children:
+        if c.dep_ == "poss" and c.i < head.i:
+            affiliation = table.key_at(c.i)
+        elif c.dep_ in ("amod", "compound") and c.ent_kb_id_.startswith("demonym:"):
+            country = gazetteer().by_iso(c.ent_kb_id_[8:])
+            affiliation = country.key if country is not None else affiliation
+        elif c.dep_ == "compound" and table.key_at(c.i):
+            affiliation = table.key_at(c.i)  # "Taliban spokesman, Zabihullah Mujahid"
+    return role, affiliation, None
 
 
 def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> Iterator[tuple[str, Span, int, str]]:
