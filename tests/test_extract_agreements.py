@@ -235,3 +235,21 @@ def test_who_confirms_a_deal_told_before_is_not_a_party_to_it():
     )
     deal = only(x.agreements)
     assert names(x, deal.participants) == {"Pakistan", "Afghanistan"} and len(deal.evidence) == 2
+
+
+def test_who_agreed_to_restore_ties_in_a_deal_are_its_parties():
+    x = run(
+        "Saudi Arabia and Iran agreed Friday to re-establish diplomatic relations and reopen embassies, "
+        "in a deal negotiated in Beijing."
+    )
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"Saudi Arabia", "Iran"} and deal.place == "beijing"
+
+
+def test_a_truce_elsewhere_is_not_between_the_sides_of_the_story():
+    x = run(
+        "Saudi Arabia and Iran agreed on Friday to restore ties in a deal brokered by China. "
+        "A U.N.-brokered truce in Yemen that took effect last April expired in October."
+    )
+    truce = next(a for a in x.agreements if "Yemen" in a.evidence[0].text)
+    assert truce.participants == ()

@@ -480,3 +480,9 @@ def test_a_day_a_meeting_had_been_set_for_is_the_nearest_such_day(published, whe
         "February 18 in Islamabad was postponed."
     )
     assert only(run(text, published=published).meetings).date.iso == when
+
+
+def test_a_clause_the_parser_hung_from_the_place_dates_the_talks():
+    x = run("The deal came at the end of five days of talks in the Chinese capital that began Monday.")
+    talks = only(x.meetings)
+    assert (talks.place, talks.date.iso) == ("beijing", "2024-03-11")

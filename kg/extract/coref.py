@@ -179,7 +179,10 @@ class Grouper:
         """Talks or a ceasefire with no party, or with one side only ("talks with the group
         collapsed"), are between the two sides the article is about."""
         if d.kind == "agreement" and not d.participants:
-            d.participants = self.resolver.main_pair("agreement")  # "the original accord was signed ..."
+            pair = self.resolver.main_pair("agreement")  # "the original accord was signed ..."
+            areas = {f.area for f in d.frames if f.area}
+            if not areas or areas & set(pair):  # not "a truce in Yemen" in a story of Saudi Arabia and Iran
+                d.participants = pair
             return
         if d.family not in ("talks", "ceasefire") or d.category in _GATHERINGS:
             return  # a meeting or summit may well be of one body only

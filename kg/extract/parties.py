@@ -135,6 +135,8 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     verb, out = scope.verbs[0], []
     if verb == scope.token:
         return out
+    if trig.kind == "agreement" and verb.dep_ == "xcomp" and verb.head.lower_ in lex.word_list("agree_verbs"):
+        verb = verb.head  # "X and Y agreed to restore ties, in a deal negotiated in Beijing"
     if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
         return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]
     undone = verb.lower_ in lex.word_list("cancel_particle_verbs") and any(

@@ -86,6 +86,9 @@ def expressions_at(node: Token) -> list[str]:
                     out.append(node.doc[c.i : ent.end].text)
                 elif obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in _PLACE_NOUNS):
                     out += expressions_at(obj)  # a date the parser hung from the place: "met in Doha on Sunday"
+                    for v in obj.children:  # "talks in the Chinese capital that began Monday"
+                        if v.dep_ == "relcl" and v.lower_ in lexicon().word_list("support_verbs"):
+                            out += expressions_at(v)
         elif c.dep_ in _DATE_DEPS:
             ent = _ent_of(c)
             if ent is not None and (ent.root.i == c.i or c.i == ent.end - 1):
