@@ -468,18 +468,40 @@ def test_talks_that_went_on_the_next_day_are_the_same_talks():
 
 
 @pytest.mark.parametrize(
-    ("published", "when"),
+    ("day", "published", "when"),
     [
-        (date(2019, 2, 26), "2019-02-18"),  # set before the story, put off since
-        (date(2019, 2, 10), "2019-02-18"),  # still to come
+        ("February 18", date(2019, 2, 26), "2019-02-18"),  # set before the story, put off since
+        ("February 18", date(2019, 2, 10), "2019-02-18"),  # still to come
+        ("January 5", date(2020, 12, 30), "2021-01-05"),  # across the new year
+        ("Thursday", date(2019, 2, 19), "2019-02-21"),  # a Tuesday: the coming Thursday is nearer
     ],
 )
-def test_a_day_a_meeting_had_been_set_for_is_the_nearest_such_day(published, when):
+def test_a_day_a_meeting_had_been_set_for_is_the_nearest_such_day(day, published, when):
     text = (
-        "A meeting between Taliban envoys and Prime Minister Imran Khan that had been set for "
-        "February 18 in Islamabad was postponed."
+        f"A meeting between Taliban envoys and Prime Minister Imran Khan that had been set for "
+        f"{day} in Islamabad was postponed."
     )
     assert only(run(text, published=published).meetings).date.iso == when
+
+
+def test_talks_that_went_on_are_not_a_meeting_about_them_the_days_before():
+    x = run(
+        "Afghan President Ashraf Ghani met Abdullah Abdullah on Sunday to discuss the talks. "
+        "The peace talks, which continued on Thursday in Doha, have stalled over the Islamic law issue."
+    )
+    meeting = next(m for m in x.meetings if "ashraf ghani" in m.participants)
+    assert meeting.place is None and len(x.meetings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yemen's government and the Houthis held talks in Yemen's temporary capital on Monday.",
+        "Pakistani officials met Taliban representatives in Pakistan's commercial capital on Thursday.",
+    ],
+)
+def test_a_capital_with_a_qualifier_is_not_the_countrys_capital(text):
+    assert only(run(text).meetings).place is None
 
 
 def test_a_clause_the_parser_hung_from_the_place_dates_the_talks():

@@ -129,31 +129,7 @@ class Grouper:
         for d in self.drafts:
             if d.kind == "agreement" and not d.places:
                 d.places = _venue(d, self.drafts)
-        for d in self.drafts:
-            if not d.places:
-                d.places = self._dateline(d)
         return self.drafts
-
-    def _dateline(self, d: Draft) -> list[str]:
-        """Where the article's lead tells ``d`` as its news: told as done in a sentence opening with
-        a dateline, on the days before the article (or undated), the dateline's place. A wire
-        report's dateline is then where it happened: "RIMBO, Sweden (Reuters) - the two sides
-        agreed on Thursday to a ceasefire"."""
-        if not self._recent(d.date):
-            return []
-        for f in d.frames:
-            if not (f.generic or f.anaphoric) and f.status == "Occurred":
-                place = self.places.datelines.get(f.sentence.index)
-                if place:
-                    return [place]
-        return []
-
-    def _recent(self, when: DateValue | None) -> bool:
-        if when is None or self.anchor is None:
-            return when is None
-        if when.precision != "day" or not when.iso:
-            return False
-        return 0 <= (self.anchor - date.fromisoformat(when.iso)).days <= _NEWS_DAYS
 
     def _add_represented(self, d: Draft) -> None:
         """A person takes part for the country or group they serve, when the article names it
@@ -280,7 +256,11 @@ class Grouper:
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
         if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
             return False
-        going_on = when is not None and any(s == STRONG and _goes_on(f, other, when) for other, s in d.dates)
+        going_on = (
+            when is not None
+            and _word_class(d.category) == _word_class(f.category)  # the talks, not a meeting about them
+            and any(s == STRONG and _goes_on(f, other, when) for other, s in d.dates)
+        )
         if when is not None and when.iso and strength == STRONG and not going_on:
             for other, s in d.dates:
                 if s == STRONG and other.iso and not _same_time(other.iso, when.iso):
@@ -392,8 +372,8 @@ def _inherit(agreement: Draft, drafts: list[Draft]) -> None:
         agreement.dates = list(meeting.dates)
 
 
-_NEWS_DAYS = 7
-"""How many days before the article its lead's news may lie."""
+_GOING_ON_DAYS = 7
+"""How many days an event may go on and still be told of as the same one."""
 
 
 def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:
@@ -465,7 +445,7 @@ def _goes_on(f: Frame, began: DateValue, when: DateValue) -> bool:
     ("The talks, which continued behind closed doors on Tuesday")."""
     if not (f.goes_on and f.definite and began.iso and when.iso and len(began.iso) == len(when.iso) == 10):
         return False
-    return 1 <= (date.fromisoformat(when.iso) - date.fromisoformat(began.iso)).days <= _NEWS_DAYS
+    return 1 <= (date.fromisoformat(when.iso) - date.fromisoformat(began.iso)).days <= _GOING_ON_DAYS
 
 
 def _same_time(a: str, b: str) -> bool:

@@ -190,6 +190,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         places,
         visit=noun and frame.category == "visit",
         covers=frame.category == "ceasefire",
+        deal=frame.kind == "agreement",
     )
     if frame.category == "ceasefire":
         frame.area = covered_place(token, places)

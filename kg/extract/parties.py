@@ -149,10 +149,10 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
         or (trig.id == "delegation" and verb.lower_ in moving)
         or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of"))
     ):  # "X called off the talks", "X withdrew from the deal"
-        # "Mujahid confirmed the deal": who reports an event told before is not one of its parties
+        # "Mujahid confirmed the deal": a person who reports an event told before is not its party
         reporting = verb.lower_ in lex.word_list("report_verbs") and _told_before(scope.token)
-        if (scope.via != "nsubjpass" or trig.id == "delegation") and not reporting:
-            out += subjects(verb)
+        if scope.via != "nsubjpass" or trig.id == "delegation":
+            out += [s for s in subjects(verb) if not (reporting and s.ent_type_ == "PERSON")]
         for c in verb.children:
             if _party_prep(c) or (c.dep_ == "agent" and acting):
                 out += pobjs(c)

@@ -8,7 +8,6 @@ found in the gazetteer; "the Omani capital, Muscat" is Muscat.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,7 +17,6 @@ from kg.extract.parties import is_destination
 from kg.extract.scope import Scope, with_completions
 from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
-from kg.nlp.components import DATELINE
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon, norm
 from kg.records import Mention, Place
@@ -47,7 +45,6 @@ class PlaceTable:
         self.places: dict[str, PlaceInfo] = {}
         self._token: dict[int, str] = {}
         self.countries: set[str] = set()  # keys that are country actors
-        self.datelines: dict[int, str] = {}  # sentence index -> the place its dateline names
 
     def at(self, token_index: int) -> str | None:
         return self._token.get(token_index)
@@ -139,30 +136,7 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             table.add(text, text, (span.start, span.end), sent.index)
     for span, iso, sentence in demonyms:
         _demonym_capital(doc, span, iso, table, sentence)
-    for sent in layout.sentences:
-        _dateline(sent.span, sent.index, table)
     return table
-
-
-def _dateline(sentence: Span, index: int, table: PlaceTable) -> None:
-    """Record where the dateline opening ``sentence`` is ("MANILA (AFP) -", "RIMBO, Sweden, Dec 13
-    (Reuters) -"): its city, which the tagger seldom takes for a place in capitals, or else the
-    country it names."""
-    head = DATELINE.match(sentence.text)
-    if head is None:
-        return
-    words = list(takewhile(lambda t: t.is_upper or t.text in ".-'", sentence))
-    if words and not table.at(words[0].i) and len(words) <= 4:
-        text = " ".join(t.text for t in words).title()
-        city = gazetteer().city(text)
-        if city is not None:
-            country = gazetteer().by_iso(city.iso)
-            tokens = (words[0].i, words[-1].i + 1)
-            table.add(city.name, text, tokens, index, city.geonames, country.key if country else None)
-    inside = [t for t in sentence if t.idx - sentence.start_char < head.end()]
-    place = next((table.at(t.i) for t in inside if table.at(t.i)), None)
-    if place is not None:
-        table.datelines[index] = place
 
 
 def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence: int) -> None:
@@ -171,6 +145,8 @@ def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence
     head: Token = span.root.head
     if head.lower_ not in CAPITAL_WORDS or head.i <= span.root.i:
         return
+    if any(c.dep_ == "amod" and not span.start <= c.i < span.end for c in head.children):
+        return  # "Yemen's temporary capital", "Pakistan's commercial capital": not the capital
     named = [c for c in head.children if c.dep_ == "appos" and table.at(c.i)]
     if named:
         key = table.at(named[0].i)
@@ -191,14 +167,21 @@ def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence
 
 
 def event_place(
-    scope: Scope, parties: list[Token], places: PlaceTable, visit: bool = False, covers: bool = False
+    scope: Scope,
+    parties: list[Token],
+    places: PlaceTable,
+    visit: bool = False,
+    covers: bool = False,
+    deal: bool = False,
 ) -> str | None:
     """Where an event mention happens: "in Geneva", "in the Omani capital", the destination of a
     trip ("flew to Muscat to resume talks"), "Ankara, where he met ...", "the Doha talks".
 
-    ``covers``: a place named before the event's noun, or "in" a place after it, says what the
-    event covers, not where it happens ("signed a Gaza ceasefire in Doha", "the Hodeidah truce",
-    "agreed to a ceasefire in Hodeidah")."""
+    ``deal``: the event is an agreement, made only by the verbs that make one ("signed", "agreed").
+    ``covers``: a region named before the event's noun, or "in" one after it, says what the event
+    covers, not where it happens ("signed a Gaza ceasefire in Doha", "the Hodeidah truce", "agreed
+    to a ceasefire in Hodeidah"); a city may be either, and is taken for the venue ("agreed to a
+    ceasefire in Moscow")."""
 
     def at(obj: Token) -> str | None:
         """The place a noun names: itself, its apposition ("the Omani capital, Muscat"), or
@@ -212,7 +195,7 @@ def event_place(
                 found = next((places.at(o.i) for o in pobjs(a) if places.at(o.i)), None)
                 if found:
                     return found
-        if obj.head.lower_ == "at" and obj.lower_ not in _OCCASIONS:  # "at the United Nations in Geneva"
+        if obj.head.lower_ == "at" and obj.lower_ not in _OCCASIONS and done_at(obj):  # "at the UN in Geneva"
             held = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p)]
             named = next((places.at(o.i) for o in held if places.at(o.i)), None)
             if named:
@@ -222,7 +205,7 @@ def event_place(
             if named:
                 return named
             held = [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in pobjs(p)]
-            named = next((at(o) for o in held if at(o)), None)  # "at a ceremony in Havana"
+            named = next((at(o) for o in held if at(o)), None) if done_at(obj) else None  # "at a ceremony in Havana"
             if named:
                 return named
             clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl")]
@@ -239,6 +222,24 @@ def event_place(
             )
         return None
 
+    def done_at(obj: Token) -> bool:
+        """Whether the event itself, not a reaction to it, is told at ``obj``: "signed a truce at a
+        ceremony in Havana", not "hailed the agreement at a ceremony in Kabul" or "endorsed it at
+        the United Nations in New York", nor "took effect at 2 a.m. in Gaza"."""
+        if obj.ent_type_ in ("TIME", "DATE"):
+            return False
+        governor = obj.head.head
+        making = lexicon().word_list("deal_verbs" if deal else "support_verbs")
+        if governor in scope.nodes:  # "at" hung from the event's own noun: the verb telling it decides
+            return not deal or not scope.verbs or scope.verbs[0].lower_ in making
+        return governor.lower_ in making
+
+    def area(key: str | None) -> bool:
+        """Whether a place a ceasefire names is a region it covers ("the Hodeidah truce", "a
+        ceasefire in Gaza"), not a city it may have been made in ("a ceasefire in Moscow")."""
+        info = places.places.get(key or "")
+        return info is not None and gazetteer().region(info.label) is not None
+
     travel = lexicon().word_list("travel_verbs")
     arguments = [t for p in parties for t in (p, *p.conjuncts)]
     arguments.sort(key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))  # "X in Karabakh met Y in Yevlakh"
@@ -249,7 +250,7 @@ def event_place(
         destination = (n in scope.clauses and n.lower_ in travel) or (visit and n in scope.nodes)
         preps = ("in", "at", "to", "into") if destination else ("in", "at")
         for c in n.children:
-            if covers and n in scope.nodes and c.lower_ == "in":
+            if covers and n in scope.nodes and c.lower_ == "in" and any(area(at(o)) for o in pobjs(c)):
                 continue  # "a ceasefire in the port city of Hodeidah": where the fighting stops
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for obj in pobjs(c):
@@ -257,8 +258,8 @@ def event_place(
                         return at(obj)
             if c.dep_ in ("compound", "nmod") and c.i < n.i and n in scope.nodes and places.at(c.i):
                 key = places.at(c.i)
-                if key and not places.is_country(key) and not covers:
-                    return key  # "the Doha talks"
+                if key and not places.is_country(key) and not (covers and area(key)):
+                    return key  # "the Doha talks"; not "the Gaza ceasefire"
             if c.dep_ == "dobj" and n.lower_ in ("visit", "visited", "visits", "visiting") and places.at(c.i):
                 return places.at(c.i)
     if scope.where is not None and places.at(scope.where.i):

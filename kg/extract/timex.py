@@ -291,11 +291,21 @@ def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> Dat
     if ref.antecedent is not None:
         return _back_reference(ref, anchor, None if tense == EITHER else tense)
     if tense == EITHER:
-        tense = None  # the nearest such day, in the article's year
+        return _nearest(ref.expression, anchor)
     found = resolve_date(ref.expression, anchor, tense)
     if found is None and "," in ref.expression:  # the tagger ran on: "September 19, the day (the offensive began)"
         found = resolve_date(ref.expression.split(",", 1)[0], anchor, tense)
     return found
+
+
+def _nearest(expression: str, anchor: date | None) -> DateValue | None:
+    """Of the day before the story and the day after it that ``expression`` may name, the nearer
+    ("had been scheduled for Thursday", "had been set for February 18")."""
+    found = [d for t in ("past", "future") if (d := resolve_date(expression, anchor, t)) is not None]
+    days = [d for d in found if d.iso and d.precision == "day"]
+    if anchor is None or len(days) < 2:
+        return found[0] if found else None
+    return min(days, key=lambda d: abs((date.fromisoformat(d.iso or "") - anchor).days))
 
 
 def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> DateValue | None:
