@@ -508,3 +508,12 @@ def test_a_clause_the_parser_hung_from_the_place_dates_the_talks():
     x = run("The deal came at the end of five days of talks in the Chinese capital that began Monday.")
     talks = only(x.meetings)
     assert (talks.place, talks.date.iso) == ("beijing", "2024-03-11")
+
+
+def test_the_delegation_is_the_one_named_before():
+    x = run(
+        "A Taliban delegation led by Zabihullah Mujahid arrived in Doha on Sunday. "
+        "The delegation met Russia's special envoy, Zamir Kabulov, on Monday."
+    )
+    met = next(m for m in x.meetings if "zamir kabulov" in m.participants)
+    assert "taliban" in met.participants

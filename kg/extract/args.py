@@ -20,6 +20,7 @@ from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon
 
+_TEAMS = {"delegation", "team", "delegations", "teams"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
@@ -235,9 +236,35 @@ class Resolver:
         if det in _DEFINITE and _role_class(low):
             key = self._person_in_role(t)
             return [key] if key else []
+        if low in _TEAMS and det == "the" and depth == 0 and not _modifies(t):
+            return self._team_before(t)  # "A Taliban delegation arrived ... The delegation met X"
         if low == "country" and det in _DEFINITE | {"'s"}:
             key = self.actors.last_before(t.i, lambda a: a.type == "Country")
             return [key] if key else []
+        return []
+
+    def _team_before(self, t: Token) -> list[str]:
+        """Whose "the delegation" (or "the team") is: the owner of the latest one named before it
+        with its owner ("a Taliban delegation", "Pakistan's delegation", "the delegation of X")."""
+        for i in range(t.i - 1, -1, -1):
+            before = t.doc[i]
+            if before.lower_ != t.lower_:
+                continue
+            owners = [
+                k
+                for c in before.children
+                if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < before.i
+                for k in self._one(c, 1)
+            ]
+            owners += [
+                k
+                for c in before.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in pobjs(c)
+                for k in self._one(o, 1)
+            ]
+            if owners:
+                return list(dict.fromkeys(owners))
         return []
 
     def _from_modifiers(self, t: Token, depth: int) -> list[str]:
