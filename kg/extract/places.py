@@ -281,14 +281,15 @@ def event_place(
 
 
 def covered_place(token: Token, places: PlaceTable) -> str | None:
-    """The place an event noun says it covers: "the Hodeidah truce", "a ceasefire in Hodeidah"."""
-    for c in token.children:
-        if c.dep_ in ("compound", "nmod") and c.i < token.i and places.at(c.i):
-            return places.at(c.i)
-        if c.dep_ == "prep" and c.lower_ == "in":
-            found = next((places.at(o.i) for o in pobjs(c) if places.at(o.i)), None)
-            if found:
-                return found
+    """The region or country an event noun says it covers: "the Hodeidah truce", "a ceasefire in
+    Yemen"; not a city, which may be where it was made ("a ceasefire in Moscow")."""
+    named = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+    named += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for o in pobjs(c)]
+    for t in named:
+        key = places.at(t.i)
+        info = places.places.get(key or "")
+        if key and (places.is_country(key) or (info is not None and gazetteer().region(info.label))):
+            return key
     return None
 
 
