@@ -517,3 +517,28 @@ def test_the_delegation_is_the_one_named_before():
     )
     met = next(m for m in x.meetings if "zamir kabulov" in m.participants)
     assert "taliban" in met.participants
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Biden announced last Wednesday that the troops would leave by September 11. "
+            "A day later, Blinken arrived in Kabul and met President Ashraf Ghani.",
+            "2024-03-14",  # published on Friday 2024-03-15: last Wednesday was the 13th
+        ),
+        ("Abiy flew to Asmara on July 8. Two days later he met Isaias in Massawa.", "2023-07-10"),
+        ("Khalilzad met Baradar in Doha on Monday. The next day, the envoy met Ghani in Kabul.", "2024-03-12"),
+    ],
+)
+def test_a_day_later_counts_from_the_day_the_story_told_before(text, when):
+    x = run(text)
+    assert x.meetings[-1].date.iso == when
+
+
+def test_a_month_named_inside_a_word_is_no_month():
+    x = run(
+        "The war has lasted two decades. That month, the Taliban and US envoys met in Doha "
+        "for talks on a prisoner exchange."
+    )
+    assert only(x.meetings).date is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -111,7 +111,23 @@ def find_times(scope: Scope) -> list[TimeRef]:
     A duration ("a one-day conference", "two-week talks") says how long, not when: it is left out.
     """
     refs = [ref for ref in _times(scope) if not _DURATION.fullmatch(ref.expression.strip())]
-    return [_with_antecedent(ref, scope.token) if _BACK_REFERENCE.search(ref.expression) else ref for ref in refs]
+    out = []
+    for ref in refs:
+        if _BACK_REFERENCE.search(ref.expression):
+            ref = _with_antecedent(ref, scope.token)
+        elif _LATER.search(ref.expression):
+            ref = _with_antecedent(ref, scope.token, any_day=True)
+        out.append(ref)
+    return out
+
+
+# "a day later", "two days later", "a week later", "the next day", "the following day": so many
+# days after the date told before
+_LATER = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) later|the (?:next|following) day)\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 # "that month", "later that year", "the same day": a date told before, at this precision
@@ -120,23 +136,40 @@ _PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 _UNITS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
 
 
-def _with_antecedent(ref: TimeRef, token: Token) -> TimeRef:
-    """``ref`` with the nearest date expression told before the sentence of ``token``."""
+def _with_antecedent(ref: TimeRef, token: Token, any_day: bool = False) -> TimeRef:
+    """``ref`` with the nearest date expression told before the sentence of ``token``: one that
+    names a year or month; or (``any_day``, for "a day later") the date of the main clause of the
+    sentences before, which moves the story's time ("Biden announced last Wednesday that the
+    troops would leave by September 11. A day later, Blinken arrived in Kabul")."""
     start = token.sent.start
+    if any_day:
+        sent = token.sent
+        for _ in range(3):
+            if sent.start == 0:
+                break
+            sent = token.doc[sent.start - 1].sent
+            told = [e for e in expressions_at(sent.root) if _YEAR_OR_MONTH.search(e) or _WEEKDAY.search(e)]
+            if told:
+                return TimeRef(ref.expression, ref.strength, ref.tense, told[0])
     earlier = [
         e
         for e in token.doc.ents
         if e.label_ == "DATE"
         and e.end <= start
         and not _BACK_REFERENCE.search(e.text)
-        and _YEAR_OR_MONTH.search(e.text)
+        and not _LATER.search(e.text)
+        and (_YEAR_OR_MONTH.search(e.text) or (any_day and _WEEKDAY.search(e.text)))
     ]
     if not earlier:
         return ref
     return TimeRef(ref.expression, ref.strength, ref.tense, earlier[-1].text)
 
 
-_YEAR_OR_MONTH = re.compile(r"\b(?:(?:1[89]|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_YEAR_OR_MONTH = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.IGNORECASE,
+)  # not "two decades"
 
 
 def _times(scope: Scope) -> list[TimeRef]:
@@ -309,7 +342,16 @@ def _nearest(expression: str, anchor: date | None) -> DateValue | None:
 
 
 def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> DateValue | None:
-    """ "That month" after "in April": April, at the precision the expression names."""
+    """ "That month" after "in April": April, at the precision the expression names; "a day
+    later" after "on July 8": July 9."""
+    later = _LATER.search(ref.expression)
+    if later is not None:
+        told = resolve_date(ref.antecedent or "", anchor, "past")
+        if told is None or told.precision != "day" or not told.iso:
+            return None
+        count = _NUMBERS.get((later[1] or "").lower()) or int(later[1] or 1)
+        days = count * (7 if (later[2] or "").lower().startswith("week") else 1)
+        return DateValue((date.fromisoformat(told.iso) + timedelta(days=days)).isoformat(), "day", ref.expression)
     unit = _BACK_REFERENCE.search(ref.expression)
     told = resolve_date(ref.antecedent or "", anchor, tense)
     if unit is None or told is None or not told.iso or told.precision is None:
