@@ -542,3 +542,9 @@ def test_a_month_named_inside_a_word_is_no_month():
         "for talks on a prisoner exchange."
     )
     assert only(x.meetings).date is None
+
+
+def test_who_marks_something_with_a_visit_makes_it():
+    x = run("Blinken began his tour of the region with a visit to Kabul on Monday.")
+    visit = only(x.meetings)
+    assert "antony blinken" in visit.participants and visit.place == "kabul"

@@ -246,6 +246,10 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    if noun and trig.category == "visit" and token.dep_ == "pobj" and token.head.lower_ == "with":
+        verb = token.head.head  # "Isaias returned the gesture with a visit to Ethiopia": he made it
+        if verb.tag_.startswith("VB") and not parties:
+            parties += subjects(verb)
     if noun and trig.kind == "meeting" and (verb := _deal_verb(token)) is not None:
         parties += subjects(verb)  # "X and Y agreed to a ceasefire at talks in Doha": the talks were theirs
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
