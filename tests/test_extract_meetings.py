@@ -548,3 +548,13 @@ def test_who_marks_something_with_a_visit_makes_it():
     x = run("Blinken began his tour of the region with a visit to Kabul on Monday.")
     visit = only(x.meetings)
     assert "antony blinken" in visit.participants and visit.place == "kabul"
+
+
+def test_they_in_a_where_clause_are_who_travelled_there():
+    x = run(
+        "Abiy Ahmed met Isaias Afwerki in Asmara on July 8. Later in July the two men travelled together "
+        "to Abu Dhabi, where they were received by the crown prince."
+    )
+    later = next(m for m in x.meetings if m.place == "abu dhabi")
+    assert {"abiy ahmed", "isaias afwerki"} <= set(later.participants) and later.date.iso == "2023-07"
+    assert not any(a.label == "Abu Dhabi" for a in x.actors)  # a city the tagger took for a body

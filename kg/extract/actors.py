@@ -336,8 +336,8 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     if country is not None:
         table.add_known(country, alias=text, tokens=(span.start, span.end), sentence=sentence)
         return
-    if gaz.city(text) is not None and len(span) == 1:
-        return
+    if gaz.city(text) is not None and (len(span) == 1 or gaz.city(text).name == text):
+        return  # a city the tagger took for a body: "Abu Dhabi", "Addis Ababa"
     if _person_in_disguise(doc, span):
         persons.append((span, sentence))  # "spokesman Janan Mosazai" tagged ORG
         return

@@ -21,6 +21,7 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon
 
 _TEAMS = {"delegation", "team", "delegations", "teams"}
+_PEOPLE = {"leaders", "men", "women"}  # "the two leaders", "the two men": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
@@ -212,6 +213,8 @@ class Resolver:
             objects = [c for c in gathering.children if c.dep_ == "dobj"] if gathering is not None else []
             if any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects):
                 return []  # "brought them together": "them" is who was brought, told before
+            if gathering is None and low == "they" and t.dep_ in ("nsubj", "nsubjpass"):
+                return self._clause_subjects(t)  # "the two men travelled to Abu Dhabi, where they were received"
             return list(dict.fromkeys(k for o in objects for x in (o, *o.conjuncts) for k in self._one(x, 1)))
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
@@ -225,7 +228,7 @@ class Resolver:
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
                 self._told[t.i] = (
-                    self.salient_persons(t.i) if low == "leaders" else self.salient_pair(t.i, low in _PEOPLE_SIDES)
+                    self.salient_persons(t.i) if low in _PEOPLE else self.salient_pair(t.i, low in _PEOPLE_SIDES)
                 )
             return list(self._told[t.i])
         if low == "government" and ((det == "the" and depth == 0) or (det is None and _modifies(t))):
@@ -241,6 +244,21 @@ class Resolver:
         if low == "country" and det in _DEFINITE | {"'s"}:
             key = self.actors.last_before(t.i, lambda a: a.type == "Country")
             return [key] if key else []
+        return []
+
+    def _clause_subjects(self, t: Token) -> list[str]:
+        """Who "they" is in a clause hung from another clause of the sentence: that clause's
+        subject, told before it ("the two men travelled to Abu Dhabi, where they were received")."""
+        verb = t.head
+        for _ in range(4):
+            if verb.dep_ not in ("relcl", "advcl", "conj", "ccomp") or verb.head == verb:
+                return []
+            verb = verb.head
+            if not verb.tag_.startswith("VB"):
+                continue
+            named = [s for s in subjects(verb) if s.i < t.i and s.lower_ not in ("they", "them")]
+            if named:
+                return list(dict.fromkeys(k for s in named for x in (s, *s.conjuncts) for k in self._one(x, 1)))
         return []
 
     def _team_before(self, t: Token) -> list[str]:

@@ -118,7 +118,10 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
         venue = ent.label_ == "ORG" and not ent.kb_id_ and span[-1].lower_ in VENUES
         # "the desert town of Ghadames", whatever the tagger took it for
         named = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_HEADS
-        if (ent.label_ not in PLACE_LABELS and region is None and not venue and not named) or info is not None:
+        city_like = ent.label_ == "ORG" and not ent.kb_id_ and gaz.city(span.text) is not None  # "Abu Dhabi"
+        if (ent.label_ not in PLACE_LABELS and region is None and not venue and not named and not city_like) or (
+            info is not None
+        ):
             continue
         text = span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text
         if not text[:1].isupper() or any(c.isdigit() for c in text) or norm(text) in person_words:
@@ -264,7 +267,7 @@ def event_place(
                 return places.at(c.i)
     if scope.where is not None and places.at(scope.where.i):
         return places.at(scope.where.i)
-    for v in scope.verbs[:1]:  # "Jeddah, where the two sides signed a declaration"
+    for v in (scope.token, *scope.verbs[:1]):  # "Jeddah, where the two sides signed a declaration"
         if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children) and at(v.head):
             return at(v.head)
     if scope.travel is not None:
