@@ -49,6 +49,9 @@ def test_role_and_affiliation_from_the_words_before_a_name():
             "spokesman",
             "houthis",
         ),
+        # whom an envoy serves, not where he is posted
+        ("Russia's Afghan envoy, Zamir Kabulov, said the delegation would arrive.", "Zamir Kabulov", "envoy", "russia"),
+        ("The U.S. Afghan peace envoy, Zalmay Khalilzad, met Bajwa.", "Zalmay Khalilzad", "envoy", "united states"),
     ],
 )
 def test_role_and_affiliation_from_the_phrase_a_name_is_in_apposition_to(text, label, role, affiliation):

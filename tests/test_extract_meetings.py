@@ -558,3 +558,57 @@ def test_they_in_a_where_clause_are_who_travelled_there():
     later = next(m for m in x.meetings if m.place == "abu dhabi")
     assert {"abiy ahmed", "isaias afwerki"} <= set(later.participants) and later.date.iso == "2023-07"
     assert not any(a.label == "Abu Dhabi" for a in x.actors)  # a city the tagger took for a body
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "when"),
+    [
+        (  # from the day the report tells of, not the day of the report
+            "Taliban spokesman Zabihullah Mujahid said on Sunday that the group's delegation had met Chinese "
+            "officials in Beijing on Thursday. A day later, the delegation met Pakistani Foreign Minister "
+            "Shah Mahmood Qureshi in Islamabad.",
+            date(2021, 7, 20),
+            "2021-07-16",
+        ),
+        (  # forward, for what is still to come
+            "Intra-Afghan talks will open in Doha on Monday. The next day, the Taliban delegation will meet "
+            "U.N. envoy Deborah Lyons.",
+            date(2024, 3, 15),
+            "2024-03-19",
+        ),
+        (  # from a day told earlier in the same sentence
+            "After arriving in Kabul on Monday, Defense Secretary Mark Esper met Ghani the next day.",
+            date(2020, 3, 5),
+            "2020-03-03",
+        ),
+    ],
+)
+def test_a_day_later_counts_from_the_right_day(text, published, when):
+    assert run(text, published=published).meetings[-1].date.iso == when
+
+
+def test_a_clause_about_something_else_at_the_place_does_not_date_the_talks():
+    x = run(
+        "Taliban and Afghan government negotiators met in Doha, where the United States and the Taliban "
+        "signed a deal in February 2020."
+    )
+    assert only(x.meetings).date is None
+
+
+def test_the_delegation_is_the_nearest_one_named_before_whoever_leads_it():
+    x = run(
+        "Qatar's delegation was led by Mohammed bin Abdulaziz al-Khulaifi. On Sunday, the Taliban said a "
+        "delegation led by Amir Khan Muttaqi travelled to Oslo. The delegation met Norwegian officials on Monday."
+    )
+    met = next(m for m in x.meetings if "norway" in m.participants)
+    assert "qatar" not in met.participants and "amir khan muttaqi" in met.participants
+
+
+def test_announcing_a_truce_during_a_visit_does_not_put_the_announcer_on_the_visit():
+    x = run("The Taliban announced a three-day Eid ceasefire during Ghani's visit to Washington on Friday.")
+    assert only(x.meetings).participants == ("ashraf ghani",)
+
+
+def test_whom_someone_tasks_with_a_visit_makes_it():
+    x = run("President Ashraf Ghani tasked the High Peace Council with a visit to Islamabad.")
+    assert only(x.meetings).participants == ("high peace council",)

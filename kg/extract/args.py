@@ -262,28 +262,24 @@ class Resolver:
         return []
 
     def _team_before(self, t: Token) -> list[str]:
-        """Whose "the delegation" (or "the team") is: the owner of the latest one named before it
-        with its owner ("a Taliban delegation", "Pakistan's delegation", "the delegation of X")."""
-        for i in range(t.i - 1, -1, -1):
-            before = t.doc[i]
-            if before.lower_ != t.lower_:
-                continue
-            owners = [
-                k
-                for c in before.children
-                if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < before.i
-                for k in self._one(c, 1)
-            ]
-            owners += [
-                k
-                for c in before.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in pobjs(c)
-                for k in self._one(o, 1)
-            ]
-            if owners:
-                return list(dict.fromkeys(owners))
-        return []
+        """Whose "the delegation" (or "the team") is: that of the nearest one named before it, by
+        its owner ("a Taliban delegation", "Pakistan's delegation", "the delegation of X"), its
+        leader ("a delegation led by Hanafi", "at the head of a delegation") or who formed or sent
+        it ("the government has formed a negotiating team")."""
+        before = next((t.doc[i] for i in range(t.i - 1, -1, -1) if t.doc[i].lower_ == t.lower_), None)
+        if before is None:
+            return []
+        owners = [c for c in before.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < before.i]
+        owners += [o for c in before.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in pobjs(c)]
+        for c in before.children:  # "a delegation led by Hanafi"
+            if c.dep_ == "acl" and c.lower_ in ("led", "headed"):
+                owners += [o for a in c.children if a.dep_ == "agent" for o in pobjs(a)]
+        head = before.head
+        if before.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "head":
+            owners += subjects(head.head.head.head) if head.head.head.lower_ == "at" else []
+        elif before.dep_ == "dobj":
+            owners += subjects(head)  # "the government has formed a negotiating team"
+        return list(dict.fromkeys(k for o in owners for k in self._one(o, 1)))
 
     def _from_modifiers(self, t: Token, depth: int) -> list[str]:
         """ "Sudanese government officials", "Houthi representatives", "envoys of both sides"."""

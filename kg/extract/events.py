@@ -248,8 +248,9 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
     if noun and trig.category == "visit" and token.dep_ == "pobj" and token.head.lower_ == "with":
         verb = token.head.head  # "Isaias returned the gesture with a visit to Ethiopia": he made it
-        if verb.tag_.startswith("VB") and not parties:
-            parties += subjects(verb)
+        tasked = [c for c in verb.children if c.dep_ == "dobj" and resolver.resolve(c)]
+        if verb.tag_.startswith("VB") and not parties:  # "tasked the council with a visit": the council
+            parties += tasked or subjects(verb)
     if noun and trig.kind == "meeting" and (verb := _deal_verb(token)) is not None:
         parties += subjects(verb)  # "X and Y agreed to a ceasefire at talks in Doha": the talks were theirs
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
@@ -267,8 +268,8 @@ def _deal_verb(token: Token) -> Token | None:
         return None
     deal = prep.head
     verb = deal.head.head if deal.dep_ == "pobj" else deal.head if deal.dep_ == "dobj" else None
-    support = lexicon().word_list("support_verbs")
-    return verb if verb is not None and verb.tag_.startswith("VB") and verb.lower_ in support else None
+    making = lexicon().word_list("deal_verbs")  # not "announced a ceasefire during Ghani's visit"
+    return verb if verb is not None and verb.tag_.startswith("VB") and verb.lower_ in making else None
 
 
 def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:

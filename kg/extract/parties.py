@@ -135,7 +135,12 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     verb, out = scope.verbs[0], []
     if verb == scope.token:
         return out
-    if trig.kind == "agreement" and verb.dep_ == "xcomp" and verb.head.lower_ in lex.word_list("agree_verbs"):
+    if (
+        trig.kind == "agreement"
+        and verb.dep_ == "xcomp"
+        and verb.head.lower_ in lex.word_list("agree_verbs")
+        and scope.via != "dobj"  # not "Qatar agreed to mediate a ceasefire between X and Y"
+    ):
         verb = verb.head  # "X and Y agreed to restore ties, in a deal negotiated in Beijing"
     if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
         return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]
@@ -149,21 +154,12 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
         or (trig.id == "delegation" and verb.lower_ in moving)
         or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of"))
     ):  # "X called off the talks", "X withdrew from the deal"
-        # "Mujahid confirmed the deal": a person who reports an event told before is not its party
-        reporting = verb.lower_ in lex.word_list("report_verbs") and _told_before(scope.token)
         if scope.via != "nsubjpass" or trig.id == "delegation":
-            out += [s for s in subjects(verb) if not (reporting and s.ent_type_ == "PERSON")]
+            out += subjects(verb)
         for c in verb.children:
             if _party_prep(c) or (c.dep_ == "agent" and acting):
                 out += pobjs(c)
     return out
-
-
-def _told_before(token: Token) -> bool:
-    """Whether an event noun refers back to one told before: "the deal", "the talks"."""
-    return any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its") for c in token.children
-    )
 
 
 def verb_parties(verb: Token, trig: Trigger) -> list[Token]:

@@ -84,16 +84,25 @@ def _appositive_role(span: Span, table: ActorTable) -> tuple[str | None, str | N
     role = lexicon().role_of([t.text for t in (*words, head)])
     if role is None or role.startswith("former") or any(t.lower_ in _FORMER for t in head.children):
         return None, None, None
-    affiliation = None
-    for c in head.children:
-        if c.dep_ == "poss" and c.i < head.i:
-            affiliation = table.key_at(c.i)
-        elif c.dep_ in ("amod", "compound") and c.ent_kb_id_.startswith("demonym:"):
-            country = gazetteer().by_iso(c.ent_kb_id_[8:])
-            affiliation = country.key if country is not None else affiliation
-        elif c.dep_ == "compound" and table.key_at(c.i):
-            affiliation = table.key_at(c.i)  # "Taliban spokesman, Zabihullah Mujahid"
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    if owner is not None:  # "Russia's Afghan envoy, Zamir Kabulov": Russia's, posted to Afghanistan
+        return role, _side_key(table, table.key_at(owner.i)), None
+    named: list[str] = []  # "the U.S. Afghan peace envoy": the first names whom he serves
+    for c in head.doc[head.left_edge.i : head.i]:  # the modifiers, nested ones too, in order
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if c.ent_kb_id_.startswith("demonym:") and (country := gazetteer().by_iso(c.ent_kb_id_[8:])) is not None:
+            named.append(country.key)
+        elif (key := _side_key(table, table.key_at(c.i))) is not None:
+            named.append(key)  # "the Houthi spokesman, Mohammed Abdulsalam"
+    affiliation = named[0] if named else None
     return role, affiliation, None
+
+
+def _side_key(table: ActorTable, key: str | None) -> str | None:
+    """``key`` when it names a country or a body a person may serve, not another person."""
+    info = table.get(key or "")
+    return key if info is not None and info.type != "Person" else None
 
 
 def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> Iterator[tuple[str, Span, int, str]]:

@@ -87,13 +87,19 @@ def expressions_at(node: Token) -> list[str]:
                 elif obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in _PLACE_NOUNS):
                     out += expressions_at(obj)  # a date the parser hung from the place: "met in Doha on Sunday"
                     for v in obj.children:  # "talks in the Chinese capital that began Monday"
-                        if v.dep_ == "relcl" and v.lower_ in lexicon().word_list("support_verbs"):
+                        if v.dep_ == "relcl" and v.lower_ in lexicon().word_list("support_verbs") and _of_the_noun(v):
                             out += expressions_at(v)
         elif c.dep_ in _DATE_DEPS:
             ent = _ent_of(c)
             if ent is not None and (ent.root.i == c.i or c.i == ent.end - 1):
                 out.append(ent.text)
     return out
+
+
+def _of_the_noun(clause: Token) -> bool:
+    """Whether a relative clause tells of the noun it hangs from ("that began Monday"), not of
+    something else that happened there ("where the two sides signed a deal in 2020")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children)
 
 
 _PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "capital", "city", "town"}
@@ -127,6 +133,45 @@ _LATER = re.compile(
     r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) later|the (?:next|following) day)\b",
     re.IGNORECASE,
 )
+
+
+def _day_told_before(token: Token) -> str | None:
+    """The day "a day later" counts from, for an event at ``token``: a day told earlier in its own
+    sentence ("after arriving on Monday, met Ghani the next day"), else the day of the main
+    clause of the nearest of the three sentences before, or of what it reports ("said on Sunday
+    that the delegation had met Chinese officials on Thursday": Thursday)."""
+
+    def days(node: Token) -> list[str]:
+        return [e for e in expressions_at(node) if (_YEAR_OR_MONTH.search(e) or _WEEKDAY.search(e))]
+
+    doc, sent = token.doc, token.sent
+    here = [
+        e.text
+        for e in sent.ents
+        if e.label_ == "DATE"
+        and e.end <= token.i
+        and not _LATER.search(e.text)
+        and (_YEAR_OR_MONTH.search(e.text) or _WEEKDAY.search(e.text))
+    ]
+    if here:
+        return here[-1]
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        root = sent.root
+        reported = (
+            [c for c in root.children if c.dep_ == "ccomp"]
+            if root.lower_ in lexicon().word_list("speech_verbs")
+            else []
+        )
+        for node in (*reported, root):
+            found = days(node)
+            if found:
+                return found[0]
+    return None
+
+
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -143,14 +188,8 @@ def _with_antecedent(ref: TimeRef, token: Token, any_day: bool = False) -> TimeR
     troops would leave by September 11. A day later, Blinken arrived in Kabul")."""
     start = token.sent.start
     if any_day:
-        sent = token.sent
-        for _ in range(3):
-            if sent.start == 0:
-                break
-            sent = token.doc[sent.start - 1].sent
-            told = [e for e in expressions_at(sent.root) if _YEAR_OR_MONTH.search(e) or _WEEKDAY.search(e)]
-            if told:
-                return TimeRef(ref.expression, ref.strength, ref.tense, told[0])
+        told = _day_told_before(token)
+        return TimeRef(ref.expression, ref.strength, ref.tense, told) if told else ref
     earlier = [
         e
         for e in token.doc.ents
@@ -345,8 +384,8 @@ def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> Dat
     """ "That month" after "in April": April, at the precision the expression names; "a day
     later" after "on July 8": July 9."""
     later = _LATER.search(ref.expression)
-    if later is not None:
-        told = resolve_date(ref.antecedent or "", anchor, "past")
+    if later is not None:  # the day counted from lies the way the event does: "will ... the next day"
+        told = resolve_date(ref.antecedent or "", anchor, "future" if tense == "future" else "past")
         if told is None or told.precision != "day" or not told.iso:
             return None
         count = _NUMBERS.get((later[1] or "").lower()) or int(later[1] or 1)
