@@ -258,3 +258,14 @@ def test_a_truce_elsewhere_is_not_between_the_sides_of_the_story():
     )
     truce = next(a for a in x.agreements if "Yemen" in a.evidence[0].text)
     assert truce.participants == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban negotiators left Doha on Friday after they failed to reach a deal with US officials.",
+        "The two sides did not sign an agreement at the end of the talks on Friday.",
+    ],
+)
+def test_a_deal_that_was_not_made_is_none(text):
+    assert run(text).agreements == ()

@@ -176,6 +176,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.generic = talk_of_talks and not any(
         expressions_at(c) or (c.tag_ == "VBD" and c.lower_ in support) for c in scope.clauses
     )  # "honour the agreement it signed with the insurgents" is one agreement
+    if noun and trig.kind == "agreement" and _unmade(scope):
+        frame.generic = True  # "failed to reach a deal", "did not sign an agreement": no deal was made
     frame.status = mention_status(scope, frame.kind)
     if frame.status == "Denied" and any(c.lower_ == "such" for n in scope.nodes for c in n.children):
         frame.definite = True  # "denied that any such meeting took place" refers back
@@ -258,6 +260,24 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
+
+
+_FAIL = {"fail", "failed", "fails", "failing"}
+
+
+def _unmade(scope: Scope) -> bool:
+    """Whether the verb that would make a deal says it was not made: "failed to reach a deal",
+    "did not sign an agreement", "could not agree on a truce"."""
+    if (
+        not scope.verbs
+        or scope.via not in ("dobj", "on", "to")
+        or scope.verbs[0].lower_ not in lexicon().word_list("deal_verbs")
+    ):
+        return False
+    verb = scope.verbs[0]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _FAIL
 
 
 def _deal_verb(token: Token) -> Token | None:
