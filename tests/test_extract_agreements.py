@@ -203,25 +203,20 @@ def test_having_yet_to_agree_on_how_is_no_agreement():
         ("Yemen's government and the Houthis agreed to a ceasefire in the port city of Hodeidah.", None),
         # a city may be where it was agreed: only a region is what it covers
         ("Armenia and Azerbaijan agreed to a ceasefire in Moscow on Saturday after talks.", "moscow"),
+        # a dateline is where the reporter was: this deal was signed in Doha
+        ("KABUL (Reuters) - The United States and the Taliban signed an agreement on Saturday.", None),
+        # what others did with a deal, where they did it, is not where it was made
+        ("Afghan President Ashraf Ghani hailed the U.S.-Taliban agreement at a ceremony in Kabul on Sunday.", None),
+        (
+            "The U.N. Security Council endorsed the U.S.-Taliban agreement at the United Nations "
+            "in New York on Tuesday.",
+            None,
+        ),
+        ("A ceasefire between Israel and Hamas took effect at 2 a.m. in Gaza on Friday.", None),
     ],
 )
 def test_where_a_deal_was_made(text, place):
     assert only(run(text).agreements).place == place
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a dateline is where the reporter was: this deal was signed in Doha
-        "KABUL (Reuters) - The United States and the Taliban signed an agreement on Saturday.",
-        # what others did with a deal, where they did it, is not where it was made
-        "Afghan President Ashraf Ghani hailed the U.S.-Taliban agreement at a ceremony in Kabul on Sunday.",
-        "The U.N. Security Council endorsed the U.S.-Taliban agreement at the United Nations in New York on Tuesday.",
-        "A ceasefire between Israel and Hamas took effect at 2 a.m. in Gaza on Friday.",
-    ],
-)
-def test_no_place_where_the_text_gives_none_for_the_deal(text):
-    assert only(run(text).agreements).place is None
 
 
 def test_the_sides_that_agreed_at_talks_held_them():
