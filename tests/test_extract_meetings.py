@@ -610,3 +610,41 @@ def test_announcing_a_truce_during_a_visit_does_not_put_the_announcer_on_the_vis
 def test_whom_someone_tasks_with_a_visit_makes_it():
     x = run("President Ashraf Ghani tasked the High Peace Council with a visit to Islamabad.")
     assert only(x.meetings).participants == ("high peace council",)
+
+
+@pytest.mark.parametrize(
+    ("text", "traveller", "place"),
+    [
+        (  # the parser takes the apposition for the object of "flew"
+            "Abiy Ahmed flew to Asmara on July 8, the first visit by an Ethiopian leader in two decades.",
+            "abiy ahmed",
+            "asmara",
+        ),
+        (  # ... or for an adverbial noun of "arrived"
+            "Saudi Foreign Minister Faisal bin Farhan arrived in Tehran on Saturday, the first visit by a Saudi "
+            "foreign minister since 2006.",
+            "faisal bin farhan",
+            "tehran",
+        ),
+    ],
+)
+def test_a_visit_in_apposition_to_a_trip_is_the_trip(text, traveller, place):
+    visit = only(run(text).meetings)
+    assert traveller in visit.participants and visit.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        (  # "him" is not the subject of the clause it is the object of
+            "Afonso Dhlakama declared a truce in December, and Filipe Nyusi flew to Gorongosa to meet him in August.",
+            {"filipe nyusi", "afonso dhlakama"},
+        ),
+        (
+            "Zalmay Khalilzad said Abdul Ghani Baradar had met him in Doha on Monday.",
+            {"zalmay khalilzad", "abdul ghani baradar"},
+        ),
+    ],
+)
+def test_an_object_pronoun_means_someone_other_than_its_clause_subject(text, met):
+    assert set(only(run(text).meetings).participants) == met

@@ -23,6 +23,7 @@ from kg.nlp.lexicon import lexicon
 _TEAMS = {"delegation", "team", "delegations", "teams"}
 _PEOPLE = {"leaders", "men", "women"}  # "the two leaders", "the two men": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
+_OBJECT_PRONOUNS = {"him", "her"}  # "her" as an object; as a possessive it may mean the subject
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
@@ -186,7 +187,8 @@ class Resolver:
         if t.ent_kb_id_.startswith("demonym:") and t.tag_ in ("NNPS", "NNS"):
             return self._country(t.ent_kb_id_[8:])
         if low in _PRONOUNS:
-            found = self.actors.last_before(t.i, lambda a: a.type == "Person")
+            barred = self._own_subjects(t) if low in _OBJECT_PRONOUNS else set()
+            found = self.actors.last_before(t.i, lambda a: a.type == "Person" and a.key not in barred)
             return [found] if found else []
         if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
             # "Washington honour the agreement it signed": who does the verb the noun is object of;
@@ -245,6 +247,16 @@ class Resolver:
             key = self.actors.last_before(t.i, lambda a: a.type == "Country")
             return [key] if key else []
         return []
+
+    def _own_subjects(self, t: Token) -> set[str]:
+        """Whom an object pronoun cannot mean: the subject of its own clause ("Nyusi flew to
+        Gorongosa to meet him": not Nyusi; "Khalilzad said Baradar had met him": not Baradar)."""
+        if t.dep_ not in ("dobj", "dative", "pobj"):
+            return set()
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        if not verb.tag_.startswith("VB"):
+            return set()
+        return {k for s in subjects(verb) for k in self._one(s, 1)}
 
     def _clause_subjects(self, t: Token) -> list[str]:
         """Who "they" is in a clause hung from another clause of the sentence: that clause's

@@ -174,6 +174,13 @@ def _next_to(noun: Token, clause: Token) -> bool:
     return all(noun.is_ancestor(t) for t in noun.doc[noun.i + 1 : clause.left_edge.i])
 
 
+def _set_off(noun: Token) -> bool:
+    """Whether a noun phrase after its verb is set off by a comma: an apposition to the clause
+    the parser took for an object ("flew to Asmara, the first visit by ...")."""
+    start = noun.left_edge.i
+    return start > noun.head.i + 1 and noun.doc[start - 1].text == ","
+
+
 def scope_of(token: Token, noun: bool) -> Scope:
     """The scope of an event word (see the module docstring)."""
     if not noun:
@@ -233,6 +240,8 @@ def scope_of(token: Token, noun: bool) -> Scope:
             scope.via = word
     elif dep == "dative" and _is_verb(head):
         scope.via, scope.verbs = "to", _up_xcomp(head)
+    elif dep in ("npadvmod", "appos") and head.lower_ in lex.word_list("travel_verbs") and _set_off(top):
+        scope.travel = head  # "arrived in Tehran on Saturday, the first visit by a Saudi minister"
     if scope.verbs and scope.via == "nsubj":
         scope.verbs = _predicate(scope.verbs[0]) + scope.verbs
     if scope.verbs:
@@ -240,6 +249,8 @@ def scope_of(token: Token, noun: bool) -> Scope:
         travel = lex.word_list("travel_verbs")
         if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before"):
             scope.travel = v
+        elif v.lower_ in travel and scope.via == "dobj" and _set_off(outer):
+            scope.travel = v  # "flew to Asmara on July 8, the first visit by an Ethiopian leader"
         else:
             scope.travel = _purpose_travel(v)
     return scope
