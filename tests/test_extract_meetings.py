@@ -648,3 +648,9 @@ def test_a_visit_in_apposition_to_a_trip_is_the_trip(text, traveller, place):
 )
 def test_an_object_pronoun_means_someone_other_than_its_clause_subject(text, met):
     assert set(only(run(text).meetings).participants) == met
+
+
+def test_a_working_lunch_is_a_meeting_and_a_lunch_is_not():
+    lunch = only(run("Zalmay Khalilzad had a working lunch with Abdul Ghani Baradar in Doha on Monday.").meetings)
+    assert set(lunch.participants) == {"zalmay khalilzad", "abdul ghani baradar"} and lunch.place == "doha"
+    assert not run("The delegates of the Taliban broke for lunch in Doha on Monday.").meetings
