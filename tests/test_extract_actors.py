@@ -239,3 +239,14 @@ def test_a_headline_verb_is_no_part_of_a_name():
 def test_a_mislabelled_word_before_a_plural_noun_is_no_surname():
     x = run("Allah Nazar Baloch leads the insurgency. Baloch separatists attacked a convoy on Monday.")
     assert not any("Baloch" in a.aliases for a in x.actors if a.label == "Allah Nazar Baloch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey insists on keeping the Treaty of Guarantee, which lets it intervene.",
+        "The talks stalled over the Treaty of Guarantee and the troops.",
+    ],
+)
+def test_a_named_treaty_is_no_organization(text):
+    assert not any("Treaty" in a.label for a in run(text).actors)

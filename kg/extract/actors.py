@@ -319,8 +319,8 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
         return
     if len(span) > 6 or lexicon().role_of([t.text for t in span[:1]]):
         return  # a title ("Special Representative for ...") or a run-on
-    if len(span) > 1 and span[-1].lower_ in _agreement_nouns():
-        return  # a named agreement ("the Minsk Agreement") is an event, not an actor
+    if len(span) > 1 and (span[-1].lower_ in _agreement_nouns() or span.root.lower_ in _agreement_nouns()):
+        return  # a named agreement ("the Minsk Agreement", "the Treaty of Guarantee") is an event, not an actor
     if len(span) == 1 and span[0].lower_ in _ORG_WORDS:
         return  # "the Army": a body of no one named
     if span[-1].lower_ in ("of", "for", "and", "on") or doc[span.end : span.end + 1].text[:1].isdigit():
