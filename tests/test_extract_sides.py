@@ -284,3 +284,23 @@ def test_a_person_s_government_is_the_article_s_government():
     )
     havana = next(m for m in x.meetings if m.place == "havana")
     assert "Colombia" in names(x, havana.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # whom the last one named took part with before
+            "Salva Kiir and Riek Machar signed a deal in Juba in June. Yoweri Museveni met Machar in Kampala on "
+            "Monday. Kiir visited Khartoum on Tuesday. The two leaders met again in Addis Ababa on Friday."
+        ),
+        (  # else the latest one of the other side: a counterpart
+            "Eritrean Foreign Minister Osman Saleh met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday. "
+            "Eritrean President Isaias Afwerki visited Ethiopia on Tuesday. "
+            "The two men met again in Abu Dhabi on Friday."
+        ),
+    ],
+)
+def test_the_two_leaders_after_a_visit_are_the_visitor_and_a_counterpart(text):
+    last = run(text).meetings[-1]
+    expected = {"salva kiir", "riek machar"} if "Kiir" in text else {"isaias afwerki", "abiy ahmed"}
+    assert expected <= set(last.participants) and not {"yoweri museveni", "osman saleh"} & set(last.participants)

@@ -119,12 +119,29 @@ class Resolver:
         return []
 
     def salient_persons(self, index: int) -> list[str]:
-        """The two people in focus before ``index`` ("the two leaders"), else the two sides."""
-        for i, parties in reversed(self.pairs):
-            persons = [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
-            if i < index and len(persons) >= 2:
+        """The two people in focus before ``index`` ("the two leaders"), else the two sides. When
+        the latest event with people names one, it is that person and whom they last took part
+        with, or else the latest one named of another side ("Osman Saleh of Eritrea met Abiy of Ethiopia
+        ... Isaias of Eritrea visited Ethiopia ... the two men": Isaias and Abiy)."""
+        events = [(i, self._persons(parties)) for i, parties in self.pairs if i < index]
+        events = [(i, persons) for i, persons in events if persons]
+        if events and len(events[-1][1]) == 1:
+            person = events[-1][1][0]
+            side = self.actors.actors[person].affiliation
+            before = list(reversed(events[:-1]))
+            partner = next((q for _, ps in before if person in ps for q in ps if q != person), None)
+            if partner is None and side:  # else the latest one of another side: a counterpart
+                others = (q for _, ps in before for q in ps if q != person)
+                partner = next((q for q in others if self.actors.actors[q].affiliation not in (None, side)), None)
+            if partner is not None:
+                return [person, partner]
+        for _, persons in reversed(events):
+            if len(persons) >= 2:
                 return persons[:2]
         return self.salient_pair(index)
+
+    def _persons(self, parties: tuple[str, ...]) -> list[str]:
+        return [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
 
     def main_pair(self, kind: str | None = None) -> list[str]:
         """The two sides the article is about: the pair of groups or countries most often parties
