@@ -250,3 +250,9 @@ def test_a_mislabelled_word_before_a_plural_noun_is_no_surname():
 )
 def test_a_named_treaty_is_no_organization(text):
     assert not any("Treaty" in a.label for a in run(text).actors)
+
+
+def test_a_person_whose_name_has_no_surname_is_named_by_the_given_name():
+    x = run("Eritrean President Isaias Afwerki arrived in Addis Ababa on Saturday. Isaias met Abiy Ahmed on Sunday.")
+    assert {"isaias afwerki", "abiy ahmed"} <= set(only(x.meetings).participants)
+    assert not any(a.label == "Isaias" for a in x.actors)
