@@ -304,3 +304,11 @@ def test_the_two_leaders_after_a_visit_are_the_visitor_and_a_counterpart(text):
     last = run(text).meetings[-1]
     expected = {"salva kiir", "riek machar"} if "Kiir" in text else {"isaias afwerki", "abiy ahmed"}
     assert expected <= set(last.participants) and not {"yoweri museveni", "osman saleh"} & set(last.participants)
+
+
+def test_a_description_with_a_name_in_apposition_is_the_one_named():
+    x = run(
+        "Abiy Ahmed and Isaias Afwerki flew to Abu Dhabi on Tuesday, where they were received by the crown prince "
+        "of the United Arab Emirates, Sheikh Mohamed bin Zayed."
+    )
+    assert "mohamed bin zayed" in only(x.meetings).participants

@@ -243,6 +243,10 @@ class Resolver:
         found = self._from_modifiers(t, depth)
         if found:
             return found
+        if t.tag_ in ("NN", "NNS"):  # "the crown prince of the UAE, Sheikh Mohammed bin Zayed": the name
+            named = [k for c in t.children if c.dep_ == "appos" and (k := self.actors.key_at(c.i)) is not None]
+            if named:
+                return named
         det = self._det(t)
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
