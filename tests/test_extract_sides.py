@@ -312,3 +312,22 @@ def test_a_description_with_a_name_in_apposition_is_the_one_named():
         "of the United Arab Emirates, Sheikh Mohamed bin Zayed."
     )
     assert "mohamed bin zayed" in only(x.meetings).participants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the sides of the latest event with as many
+            "The foreign ministers of Egypt, Ethiopia and Sudan met in Washington on Monday. Two days later "
+            "the three countries agreed on six points.",
+            {"egypt", "ethiopia", "sudan"},
+        ),
+        (  # else the last countries named
+            "Russia, China and Pakistan have courted the Taliban. The three countries signed a joint statement "
+            "in Moscow on Monday.",
+            {"russia", "china", "pakistan"},
+        ),
+    ],
+)
+def test_the_three_countries_are_the_three_in_focus(text, expected):
+    assert set(run(text).agreements[-1].participants) == expected

@@ -140,6 +140,22 @@ class Resolver:
                 return persons[:2]
         return self.salient_pair(index)
 
+    def salient_groups(self, index: int, count: int) -> list[str]:
+        """The ``count`` countries or groups in focus before ``index`` ("the three countries", "the
+        four powers"): those of the latest event with as many sides, else the last ``count``
+        countries named."""
+        for i, parties in reversed(self.pairs):
+            sides = list(dict.fromkeys(s for p in parties if (s := self._side(p))))
+            if i < index and len(sides) >= count:
+                return sides[:count]
+        last: dict[str, int] = {}
+        for info in self.actors.actors.values():
+            before = [p for p in info.positions if p < index]
+            if info.type == "Country" and before:
+                last[info.key] = max(before)
+        named = sorted(last, key=last.__getitem__)[-count:]
+        return named if len(named) == count else []
+
     def _persons(self, parties: tuple[str, ...]) -> list[str]:
         return [p for p in parties if (a := self.actors.get(p)) is not None and a.type == "Person"]
 
@@ -248,6 +264,11 @@ class Resolver:
             if named:
                 return named
         det = self._det(t)
+        count = _count(t)
+        if low in _GROUP_NOUNS and count > 2 and det in ("the", "all", None):  # "the three countries"
+            if t.i not in self._told:
+                self._told[t.i] = self.salient_groups(t.i, count)
+            return list(self._told[t.i])
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
                 self._told[t.i] = (
@@ -443,6 +464,19 @@ class Resolver:
         while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
             end += 1
         return self.doc[start:end].text
+
+
+_GROUP_NOUNS = {"countries", "nations", "powers", "states", "governments", "sides", "parties"}
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count(t: Token) -> int:
+    """The number a noun is counted with ("the three countries": 3; 0 when none)."""
+    for c in t.children:
+        if c.dep_ == "nummod":
+            low = c.lower_
+            return _NUMBERS.get(low, int(low) if low.isdigit() and len(low) < 3 else 0)
+    return 0
 
 
 def _has_two(t: Token) -> bool:
