@@ -256,3 +256,26 @@ def test_a_person_whose_name_has_no_surname_is_named_by_the_given_name():
     x = run("Eritrean President Isaias Afwerki arrived in Addis Ababa on Saturday. Isaias met Abiy Ahmed on Sunday.")
     assert {"isaias afwerki", "abiy ahmed"} <= set(only(x.meetings).participants)
     assert not any(a.label == "Isaias" for a in x.actors)
+
+
+def test_an_acronym_given_after_a_name_is_its_whatever_its_letters():
+    x = run(
+        "Malik Mahmud, the exiled leader of the Free Aceh Movement, or GAM, signed the deal with Indonesia. "
+        "GAM's founder lives in Sweden."
+    )
+    movement = next(a for a in x.actors if a.label == "Free Aceh Movement")
+    assert "GAM" in movement.aliases and not any(a.label == "GAM" for a in x.actors)
+
+
+def test_a_long_name_of_a_body_is_an_organization():
+    x = run(
+        "Noureddine Adam of the Popular Front for the Renaissance of the Central African Republic (FPRC) "
+        "signed the deal in Khartoum on Tuesday."
+    )
+    front = next(a for a in x.actors if a.type == "Organization")
+    assert front.label.startswith("Popular Front for the Renaissance")
+
+
+def test_a_city_of_several_words_tagged_as_a_person_is_no_person():
+    x = run("In Aceh's capital, Banda Aceh, thousands of people gathered as Indonesia and the rebels signed the deal.")
+    assert not any(a.label == "Banda Aceh" for a in x.actors)

@@ -171,6 +171,10 @@ def _acting(token: Token) -> bool:
     return head.dep_ == "poss" and head.head.lower_ in lexicon().word_list("government_nouns")
 
 
+_CITY_NOT_NAME = 100_000
+"""A name of several words that is the whole name of a city this large is the city, whatever the
+tagger says; smaller towns may share a person's name."""
+
 _MISTAKEN_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"})
 """Entity labels the tagger gives an unfamiliar surname now and then: a single word that is the
 surname of a person the article named before is that person ("Nyusi and Momade agreed")."""
@@ -206,8 +210,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 continue
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)
-            elif gaz.city(text) is None or len(span) > 1:
-                persons.append((span, sent.index))
+            elif gaz.city(text) is None or (len(span) > 1 and gaz.city(text).population < _CITY_NOT_NAME):
+                persons.append((span, sent.index))  # not "Aceh's capital, Banda Aceh", tagged PERSON
         elif lexicon().is_outlet(_surface(span)):
             continue
         elif ent.label_ == "ORG":
@@ -237,7 +241,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         _set_context(table, key, role, affiliation, prefix, span)
     _untagged_surnames(doc, layout, table)
     _leaders(doc, table)
-    _acronyms(table)
+    _acronyms(doc, table)
     return table
 
 
@@ -317,7 +321,7 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     if titled is not None:
         persons.append((titled, sentence))  # "Field Marshal Birhanu Jula" tagged ORG
         return
-    if len(span) > 6 or lexicon().role_of([t.text for t in span[:1]]):
+    if (len(span) > 6 and not _long_name(span)) or lexicon().role_of([t.text for t in span[:1]]):
         return  # a title ("Special Representative for ...") or a run-on
     if len(span) > 1 and (span[-1].lower_ in _agreement_nouns() or span.root.lower_ in _agreement_nouns()):
         return  # a named agreement ("the Minsk Agreement", "the Treaty of Guarantee") is an event, not an actor
@@ -424,16 +428,35 @@ def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -
             table.mark(span.start, span.end, key)
 
 
-def _acronyms(table: ActorTable) -> None:
+_NAME_LINKS = {"of", "for", "the", "and", "in", "de", "du", "des", "la"}
+
+
+def _long_name(span: Span) -> bool:
+    """Whether a span of more than six words is the name of a body, not a run-on: capitalised
+    words and the small words between them, a word for a body among the first three ("the Popular
+    Front for the Renaissance of the Central African Republic")."""
+    words = [t for t in span if t.lower_ not in _NAME_LINKS]
+    return (
+        len(span) <= 12 and any(t.lower_ in _ORG_WORDS for t in words[:3]) and all(t.text[:1].isupper() for t in words)
+    )
+
+
+def _acronyms(doc: Doc, table: ActorTable) -> None:
     """Join an organisation's acronym to its expansion ("HCNR" and "High Council for National
     Reconciliation"), or to the group whose other name the article spells out ("IEA" and the
-    Taliban, written "the Islamic Emirate of Afghanistan")."""
+    Taliban, written "the Islamic Emirate of Afghanistan"); an acronym the text gives right after a
+    name is that name's, whatever its letters ("the Free Aceh Movement, or GAM", from the
+    Indonesian name)."""
     orgs = [a for a in table.actors.values() if a.type == "Organization"]
+    introduced = _introduced_acronyms(doc, table)
     for short in orgs:
         if not (short.label.isupper() and 2 <= len(short.label) <= 6):
             continue
         for full in orgs:
-            if full is not short and short.label in {_initials(name) for name in (full.label, *full.alias_set)}:
+            if full is not short and (
+                introduced.get(short.label) == full.key
+                or short.label in {_initials(name) for name in (full.label, *full.alias_set)}
+            ):
                 full.alias_set.setdefault(short.label, None)
                 full.positions += short.positions
                 full.sentences.update(short.sentences)
@@ -442,6 +465,25 @@ def _acronyms(table: ActorTable) -> None:
                     if k == short.key:
                         table._token_key[i] = full.key
                 break
+
+
+def _introduced_acronyms(doc: Doc, table: ActorTable) -> dict[str, str]:
+    """Acronyms the text gives right after an organisation's name: "(GAM)" or ", or GAM"."""
+    found: dict[str, str] = {}
+    for t in doc:
+        if not (t.is_alpha and t.text.isupper() and 2 <= len(t.text) <= 6 and t.i >= 3):
+            continue
+        before = doc[t.i - 1]
+        if before.text == "(" and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
+            key = table.key_at(t.i - 2)
+        elif before.lower_ == "or" and doc[t.i - 2].text == ",":
+            key = table.key_at(t.i - 3)
+        else:
+            continue
+        info = table.get(key or "")
+        if info is not None and info.type == "Organization":
+            found.setdefault(t.text, info.key)
+    return found
 
 
 def _initials(name: str) -> str:
