@@ -279,3 +279,8 @@ def test_a_long_name_of_a_body_is_an_organization():
 def test_a_city_of_several_words_tagged_as_a_person_is_no_person():
     x = run("In Aceh's capital, Banda Aceh, thousands of people gathered as Indonesia and the rebels signed the deal.")
     assert not any(a.label == "Banda Aceh" for a in x.actors)
+
+
+def test_a_dam_or_a_river_is_no_actor():
+    x = run("Egypt fears the Grand Ethiopian Renaissance Dam will cut the Nile's waters, and Sudan agreed with Egypt.")
+    assert not any("Dam" in a.label for a in x.actors)

@@ -43,7 +43,10 @@ _BODY_WORDS = words(
     "general armed national presidential military affairs of"
 )
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
-_VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
+_VENUES = words(
+    "theater theatre palace hotel stadium airport square hall plaza residence castle compound "
+    "dam river lake canal bridge pipeline reservoir mosque"  # works and waters: "the Grand Ethiopian Renaissance Dam"
+)
 _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persian"}
 # a name followed by one of these is a place ("Helmand province")
 _PLACE_NOUNS = words(
