@@ -264,3 +264,12 @@ def test_a_truce_elsewhere_is_not_between_the_sides_of_the_story():
 )
 def test_a_deal_that_was_not_made_is_none(text):
     assert run(text).agreements == ()
+
+
+def test_a_fronted_noun_the_parser_took_for_an_adverbial_is_the_subject():
+    x = run(
+        "A previous truce, the Cessation of Hostilities Agreement brokered by the Geneva-based Henry Dunant "
+        "Centre, was signed in Geneva in December 2002."
+    )
+    truce = next(a for a in x.agreements if a.category == "ceasefire")
+    assert truce.place == "geneva" and truce.date.iso == "2002-12"

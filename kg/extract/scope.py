@@ -174,6 +174,18 @@ def _next_to(noun: Token, clause: Token) -> bool:
     return all(noun.is_ancestor(t) for t in noun.doc[noun.i + 1 : clause.left_edge.i])
 
 
+def _fronted(noun: Token, verb: Token) -> bool:
+    """Whether a noun phrase the parser hung from a verb as an adverbial opens the clause, set off
+    by a comma, with no other verb before the clause's own: a subject with an apposition."""
+    doc = noun.doc
+    return (
+        noun.left_edge.i == verb.left_edge.i
+        and noun.right_edge.i + 1 < verb.i
+        and doc[noun.right_edge.i + 1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in doc[noun.left_edge.i : noun.right_edge.i + 1])
+    )
+
+
 def _set_off(noun: Token) -> bool:
     """Whether a noun phrase after its verb is set off by a comma: an apposition to the clause
     the parser took for an object ("flew to Asmara, the first visit by ...")."""
@@ -226,6 +238,10 @@ def scope_of(token: Token, noun: bool) -> Scope:
         return scope
     if dep in ARGUMENT_DEPS and _is_verb(head):
         scope.via, scope.verbs = dep, _up_xcomp(head)
+    elif dep == "npadvmod" and _is_verb(head) and top.i < head.i and _fronted(top, head):
+        # "A previous truce, the Cessation of Hostilities Agreement, was signed in Geneva": the subject
+        subject = next((c.dep_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), "nsubj")
+        scope.via, scope.verbs = subject, _up_xcomp(head)
     elif dep == "pobj":
         prep, above = head, head.head
         word = prep.lower_
