@@ -284,3 +284,26 @@ def test_a_city_of_several_words_tagged_as_a_person_is_no_person():
 def test_a_dam_or_a_river_is_no_actor():
     x = run("Egypt fears the Grand Ethiopian Renaissance Dam will cut the Nile's waters, and Sudan agreed with Egypt.")
     assert not any("Dam" in a.label for a in x.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("US envoy Anthony Lake met Eritrean President Isaias Afwerki in Asmara on Monday.", "Anthony Lake"),
+        ("Colombian government negotiator Juan Diaz met ELN commanders in Havana on Monday.", "Juan Diaz"),
+    ],
+)
+def test_a_person_named_like_a_work_or_a_city_is_still_a_person(text, kept):
+    assert any(a.label == kept and a.type == "Person" for a in run(text).actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("The talks were mediated by ECOWAS, the African Union, or SADC, diplomats said.", "SADC"),
+        ("The United Nations (UNMISS) said the talks in Juba would resume on Monday.", "UNMISS"),
+    ],
+)
+def test_an_acronym_after_a_list_or_a_body_with_its_own_is_not_its_alias(text, apart):
+    x = run(text)
+    assert not any(apart in a.aliases for a in x.actors if a.label != apart)

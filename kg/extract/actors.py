@@ -43,10 +43,10 @@ _BODY_WORDS = words(
     "general armed national presidential military affairs of"
 )
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
-_VENUES = words(
-    "theater theatre palace hotel stadium airport square hall plaza residence castle compound "
-    "dam river lake canal bridge pipeline reservoir mosque"  # works and waters: "the Grand Ethiopian Renaissance Dam"
-)
+_VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
+# an entity not tagged as a person ending in one of these is a work or a water ("the Grand
+# Ethiopian Renaissance Dam"); a person may be named so ("Anthony Lake")
+_WORKS = words("dam river lake canal bridge pipeline reservoir")
 _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persian"}
 # a name followed by one of these is a place ("Helmand province")
 _PLACE_NOUNS = words(
@@ -175,8 +175,23 @@ def _acting(token: Token) -> bool:
 
 
 _CITY_NOT_NAME = 100_000
-"""A name of several words that is the whole name of a city this large is the city, whatever the
-tagger says; smaller towns may share a person's name."""
+_CITY_HEADS = words("capital city town")
+
+
+def _city_not_person(span: Span) -> bool:
+    """Whether a name of several words tagged as a person is the large city of that name, where a
+    place is expected: after "in", "at" and the like, or naming a capital, city or town ("Aceh's
+    capital, Banda Aceh"). Elsewhere a person may share a city's name ("negotiator Juan Diaz")."""
+    city, root = gazetteer().city(span.text), span.root
+    return (
+        city is not None
+        and city.population >= _CITY_NOT_NAME
+        and (
+            (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE | {"in", "to", "from"})
+            or (root.dep_ == "appos" and root.head.lower_ in _CITY_HEADS)
+        )
+    )
+
 
 _MISTAKEN_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"})
 """Entity labels the tagger gives an unfamiliar surname now and then: a single word that is the
@@ -196,6 +211,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             or (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_NOUNS)
             or gaz.region(text)
             or span[-1].lower_ in _VENUES
+            or (ent.label_ != "PERSON" and span[-1].lower_ in _WORKS)
         ):
             continue  # a province, region or venue is a place
         where = {"tokens": (span.start, span.end), "sentence": sent.index}
@@ -213,8 +229,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 continue
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)
-            elif gaz.city(text) is None or (len(span) > 1 and gaz.city(text).population < _CITY_NOT_NAME):
-                persons.append((span, sent.index))  # not "Aceh's capital, Banda Aceh", tagged PERSON
+            elif gaz.city(text) is None or (len(span) > 1 and not _city_not_person(span)):
+                persons.append((span, sent.index))
         elif lexicon().is_outlet(_surface(span)):
             continue
         elif ent.label_ == "ORG":
@@ -432,6 +448,7 @@ def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -
 
 
 _NAME_LINKS = {"of", "for", "the", "and", "in", "de", "du", "des", "la"}
+_STATE_WORDS = {"government", "republic", "state", "kingdom", "administration"}
 
 
 def _long_name(span: Span) -> bool:
@@ -440,7 +457,11 @@ def _long_name(span: Span) -> bool:
     Front for the Renaissance of the Central African Republic")."""
     words = [t for t in span if t.lower_ not in _NAME_LINKS]
     return (
-        len(span) <= 12 and any(t.lower_ in _ORG_WORDS for t in words[:3]) and all(t.text[:1].isupper() for t in words)
+        len(span) <= 12
+        and any(t.lower_ in _ORG_WORDS for t in words[:3])
+        and all(t.text[:1].isupper() for t in words)
+        and words[0].lower_ not in _STATE_WORDS  # "the Government of the Republic of South Sudan" is the country
+        and sum(t.lower_ in _ORG_WORDS for t in words) < 3  # "the Council of the EU Foreign Affairs Council"
     )
 
 
@@ -484,7 +505,15 @@ def _introduced_acronyms(doc: Doc, table: ActorTable) -> dict[str, str]:
         else:
             continue
         info = table.get(key or "")
-        if info is not None and info.type == "Organization":
+        named = doc[t.i - 2] if before.text == "(" else doc[t.i - 3]
+        if (
+            info is not None
+            and info.type == "Organization"
+            and named.dep_ != "conj"  # "mediation by ECOWAS, the African Union, or SADC": a list
+            and not [c for c in named.conjuncts if c.i != t.i]  # ", or GAM" is parsed as a conjunct
+            and not any(a.isupper() for a in (info.label, *info.alias_set))
+            and not (len(_initials(info.label)) > 1 and t.text.startswith(_initials(info.label)))  # "the UN (UNMISS)"
+        ):
             found.setdefault(t.text, info.key)
     return found
 

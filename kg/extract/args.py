@@ -121,18 +121,14 @@ class Resolver:
     def salient_persons(self, index: int) -> list[str]:
         """The two people in focus before ``index`` ("the two leaders"), else the two sides. When
         the latest event with people names one, it is that person and whom they last took part
-        with, or else the latest one named of another side ("Osman Saleh of Eritrea met Abiy of Ethiopia
-        ... Isaias of Eritrea visited Ethiopia ... the two men": Isaias and Abiy)."""
+        with ("Kiir and Machar signed ... Museveni met Machar ... Kiir visited Khartoum ... the two
+        leaders": Kiir and Machar)."""
         events = [(i, self._persons(parties)) for i, parties in self.pairs if i < index]
         events = [(i, persons) for i, persons in events if persons]
         if events and len(events[-1][1]) == 1:
             person = events[-1][1][0]
-            side = self.actors.actors[person].affiliation
-            before = list(reversed(events[:-1]))
+            before = reversed(events[:-1])
             partner = next((q for _, ps in before if person in ps for q in ps if q != person), None)
-            if partner is None and side:  # else the latest one of another side: a counterpart
-                others = (q for _, ps in before for q in ps if q != person)
-                partner = next((q for q in others if self.actors.actors[q].affiliation not in (None, side)), None)
             if partner is not None:
                 return [person, partner]
         for _, persons in reversed(events):
@@ -142,12 +138,20 @@ class Resolver:
 
     def salient_groups(self, index: int, count: int) -> list[str]:
         """The ``count`` countries or groups in focus before ``index`` ("the three countries", "the
-        four powers"): those of the latest event with as many sides, else the last ``count``
-        countries named."""
+        four powers"): the first of those of the latest event with as many sides, else the latest
+        list of that many countries ("Russia, China and Pakistan"), else the last that many named."""
         for i, parties in reversed(self.pairs):
             sides = list(dict.fromkeys(s for p in parties if (s := self._side(p))))
             if i < index and len(sides) >= count:
                 return sides[:count]
+        for t in reversed(self.doc[:index]):
+            if t.dep_ == "conj" or not t.conjuncts:
+                continue
+            keys = [self.actors.key_at(x.i) for x in (t, *t.conjuncts)]
+            if all(k and self.actors.actors[k].type == "Country" for k in keys):
+                listed = list(dict.fromkeys(k for k in keys if k))
+                if len(listed) == count:
+                    return listed
         last: dict[str, int] = {}
         for info in self.actors.actors.values():
             before = [p for p in info.positions if p < index]
@@ -260,12 +264,18 @@ class Resolver:
         if found:
             return found
         if t.tag_ in ("NN", "NNS"):  # "the crown prince of the UAE, Sheikh Mohammed bin Zayed": the name
-            named = [k for c in t.children if c.dep_ == "appos" and (k := self.actors.key_at(c.i)) is not None]
+            named = [
+                k
+                for c in t.children
+                if c.dep_ == "appos"
+                for x in (c, *c.conjuncts)
+                if (k := self.actors.key_at(x.i)) is not None
+            ]
             if named:
                 return named
         det = self._det(t)
         count = _count(t)
-        if low in _GROUP_NOUNS and count > 2 and det in ("the", "all", None):  # "the three countries"
+        if low in _GROUP_NOUNS and count > 2 and det in ("the", "these", "those", "all") and not _described(t):
             if t.i not in self._told:
                 self._told[t.i] = self.salient_groups(t.i, count)
             return list(self._told[t.i])
@@ -291,14 +301,21 @@ class Resolver:
         return []
 
     def _own_subjects(self, t: Token) -> set[str]:
-        """Whom an object pronoun cannot mean: the subject of its own clause ("Nyusi flew to
-        Gorongosa to meet him": not Nyusi; "Khalilzad said Baradar had met him": not Baradar)."""
+        """Whom an object pronoun cannot mean: the subject of its own clause ("Khalilzad said Baradar
+        had met him": not Baradar), or, in a clause with none, who controls it: the subject of the
+        verb it completes ("Nyusi flew to Gorongosa to meet him": not Nyusi), or that verb's object
+        ("Zelensky asked the G7 to invite him": not the G7)."""
         if t.dep_ not in ("dobj", "dative", "pobj"):
             return set()
         verb = t.head.head if t.dep_ == "pobj" else t.head
         if not verb.tag_.startswith("VB"):
             return set()
-        return {k for s in subjects(verb) for k in self._one(s, 1)}
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not own:  # a clause with no subject: its controller, an object of the verb above, else its subject
+            upper = verb.head if verb.dep_ in ("xcomp", "advcl") else None
+            objects = [c for c in upper.children if c.dep_ == "dobj"] if upper is not None else []
+            own = objects or subjects(verb)
+        return {k for s in own for k in self._one(s, 1)}
 
     def _clause_subjects(self, t: Token) -> list[str]:
         """Who "they" is in a clause hung from another clause of the sentence: that clause's
@@ -477,6 +494,11 @@ def _count(t: Token) -> int:
             low = c.lower_
             return _NUMBERS.get(low, int(low) if low.isdigit() and len(low) < 3 else 0)
     return 0
+
+
+def _described(t: Token) -> bool:
+    """Whether a counted noun says which ones it means ("the three Gulf states")."""
+    return any(c.dep_ in ("amod", "compound") for c in t.children)
 
 
 def _has_two(t: Token) -> bool:

@@ -257,6 +257,11 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         parties += subjects(verb)  # "X and Y agreed to a ceasefire at talks in Doha": the talks were theirs
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
+    if noun and trig.id == "meal" and scope.verbs and scope.via == "dobj":
+        # "Macron will host a working dinner for Zelensky and Scholz": the host eats with the guests
+        parties += subjects(scope.verbs[0]) + [
+            o for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)
+        ]
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties

@@ -176,14 +176,30 @@ def _next_to(noun: Token, clause: Token) -> bool:
 
 def _fronted(noun: Token, verb: Token) -> bool:
     """Whether a noun phrase the parser hung from a verb as an adverbial opens the clause, set off
-    by a comma, with no other verb before the clause's own: a subject with an apposition."""
-    doc = noun.doc
+    by a comma, with no other verb before the clause's own: a subject with an apposition ("A
+    previous truce, the Cessation of Hostilities Agreement, was signed"), not "This round, the
+    Israeli team will be led by" or "The day of the ceasefire, Hezbollah fired"."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         noun.left_edge.i == verb.left_edge.i
-        and noun.right_edge.i + 1 < verb.i
-        and doc[noun.right_edge.i + 1].text == ","
-        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in doc[noun.left_edge.i : noun.right_edge.i + 1])
+        and comma < verb.i
+        and doc[comma].text == ","
+        and not any(c.dep_ == "det" and c.lower_ in ("this", "that", "each", "every") for c in noun.children)
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in doc[noun.left_edge.i : comma])
+        # the clause has no subject of its own, or only a name in apposition between two commas
+        and (subject is None or (subject.left_edge.i == comma + 1 or doc[subject.left_edge.i - 1].text == ","))
+        and (subject is None or "," in (doc[subject.right_edge.i].text, doc[subject.right_edge.i + 1].text))
     )
+
+
+_ARRIVING = frozenset(
+    {"arrive", "arrived", "arrives", "arriving", "fly", "flew", "flown", "flies", "flying", "travel", "travelled"}
+    | {"traveled", "travels", "travelling", "traveling", "land", "landed", "lands", "jetted", "came", "visit"}
+    | {"visited", "visits"}
+)
+"""Travel verbs a visit set off after them may be: not "left Moscow on Wednesday, the end of a
+three-day visit" or "returned to Kyiv, the end of a visit to Washington"."""
 
 
 def _set_off(noun: Token) -> bool:
@@ -256,7 +272,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
             scope.via = word
     elif dep == "dative" and _is_verb(head):
         scope.via, scope.verbs = "to", _up_xcomp(head)
-    elif dep in ("npadvmod", "appos") and head.lower_ in lex.word_list("travel_verbs") and _set_off(top):
+    elif dep in ("npadvmod", "appos") and head.lower_ in _ARRIVING and _set_off(top):
         scope.travel = head  # "arrived in Tehran on Saturday, the first visit by a Saudi minister"
     if scope.verbs and scope.via == "nsubj":
         scope.verbs = _predicate(scope.verbs[0]) + scope.verbs
@@ -265,7 +281,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
         travel = lex.word_list("travel_verbs")
         if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before"):
             scope.travel = v
-        elif v.lower_ in travel and scope.via == "dobj" and _set_off(outer):
+        elif v.lower_ in _ARRIVING and scope.via == "dobj" and _set_off(outer):
             scope.travel = v  # "flew to Asmara on July 8, the first visit by an Ethiopian leader"
         else:
             scope.travel = _purpose_travel(v)
