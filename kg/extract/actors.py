@@ -260,7 +260,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         _set_context(table, key, role, affiliation, prefix, span)
     _untagged_surnames(doc, layout, table)
     _leaders(doc, table)
-    _acronyms(doc, table)
+    _acronyms(doc, layout.text, table)
     return table
 
 
@@ -465,17 +465,19 @@ def _long_name(span: Span) -> bool:
     )
 
 
-def _acronyms(doc: Doc, table: ActorTable) -> None:
+def _acronyms(doc: Doc, text: str, table: ActorTable) -> None:
     """Join an organisation's acronym to its expansion ("HCNR" and "High Council for National
     Reconciliation"), or to the group whose other name the article spells out ("IEA" and the
     Taliban, written "the Islamic Emirate of Afghanistan"); an acronym the text gives right after a
     name is that name's, whatever its letters ("the Free Aceh Movement, or GAM", from the
     Indonesian name)."""
     orgs = [a for a in table.actors.values() if a.type == "Organization"]
-    introduced = _introduced_acronyms(doc, table)
+    introduced: dict[str, str] | None = None
     for short in orgs:
         if not (short.label.isupper() and 2 <= len(short.label) <= 6):
             continue
+        if introduced is None:
+            introduced = _introduced_acronyms(doc, text, table)
         for full in orgs:
             if full is not short and (
                 introduced.get(short.label) == full.key
@@ -491,12 +493,17 @@ def _acronyms(doc: Doc, table: ActorTable) -> None:
                 break
 
 
-def _introduced_acronyms(doc: Doc, table: ActorTable) -> dict[str, str]:
+_GIVEN_ACRONYM = re.compile(r"(?:\(|, or )([A-Z]{2,6})\b")
+
+
+def _introduced_acronyms(doc: Doc, text: str, table: ActorTable) -> dict[str, str]:
     """Acronyms the text gives right after an organisation's name: "(GAM)" or ", or GAM"."""
     found: dict[str, str] = {}
-    for t in doc:
-        if not (t.is_alpha and t.text.isupper() and 2 <= len(t.text) <= 6 and t.i >= 3):
+    for match in _GIVEN_ACRONYM.finditer(text):  # the text the doc was parsed from
+        given = doc.char_span(match.start(1), match.end(1))
+        if given is None or len(given) != 1 or given.start < 3:
             continue
+        t = given[0]
         before = doc[t.i - 1]
         if before.text == "(" and t.i + 1 < len(doc) and doc[t.i + 1].text == ")":
             key = table.key_at(t.i - 2)
