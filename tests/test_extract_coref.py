@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest_nlp import only, run
 
@@ -125,3 +127,19 @@ def test_a_named_deal_told_as_background_is_not_the_lead_deal():
         "Agreement between the United States and the Taliban set a May deadline for troop withdrawal."
     )
     assert len(x.agreements) == 2
+
+
+def test_a_headline_truce_is_the_leads_ceasefire_agreement_not_an_older_truce():
+    text = (
+        "Colombia and ELN rebels sign six-month ceasefire at Havana ceremony\n\n"
+        "Colombia's government and the National Liberation Army signed a bilateral ceasefire agreement on Friday, "
+        "closing a round of peace talks in the Cuban capital. The ceasefire will take full effect on Aug. 3.\n\n"
+        "On New Year's Eve, President Gustavo Petro said his government had agreed a ceasefire with the ELN. "
+        "Days later the rebels denied having agreed to any truce."
+    )
+    x = run(text, date(2023, 6, 10))
+    lead = only(tuple(a for a in x.agreements if a.date and a.date.iso == "2023-06-09"))
+    assert any(e.text.startswith("Colombia and ELN rebels sign") for e in lead.evidence)
+    earlier = only(tuple(a for a in x.agreements if a is not lead))
+    assert not any(e.text.startswith("Colombia and ELN rebels sign") for e in earlier.evidence)
+    assert earlier.place is None

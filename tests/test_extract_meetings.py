@@ -680,3 +680,24 @@ def test_who_hosts_a_working_dinner_eats_with_the_guests():
 )
 def test_a_noun_set_off_before_or_after_a_clause_is_not_always_its_event(text):
     assert not run(text).meetings
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Prime Minister Abiy Ahmed spoke to parliament in October. Two days later Abiy and Egyptian President "
+            "Abdel Fattah al-Sisi met at a summit in Sochi.",
+            {"Abiy Ahmed", "Abdel Fattah el-Sisi"},
+        ),
+        (
+            "Later that day Putin and Turkish President Recep Tayyip Erdogan held talks in Sochi.",
+            {"Vladimir Putin", "Recep Tayyip Erdogan"},
+        ),
+        ("On Monday Ghani and Pakistani Prime Minister Imran Khan met in Islamabad.", {"Ashraf Ghani", "Imran Khan"}),
+    ],
+)
+def test_a_name_before_and_a_titled_name_is_a_subject_though_parsed_as_its_modifier(text, wanted):
+    x = run(text)
+    meeting = only(tuple(m for m in x.meetings if m.participants))
+    assert wanted <= names(x, meeting.participants)

@@ -251,8 +251,10 @@ class Grouper:
             return False  # "a truce in November 2023 collapsed" is not "the ceasefire" of the lead
         if f.named and _name(f) not in {_name(x) for x in d.frames if x.named} and not _names_the_lead(d, f, when):
             return False  # "the Minsk Agreement" is no other deal
-        if not _families(d.family, f.family) and not (f.definite and "agreement" in (f.family, d.family)):
-            return False
+        if not _families(d.family, f.family) and not (
+            (f.definite or f.sentence.headline) and "agreement" in (f.family, d.family)
+        ):
+            return False  # a headline's "ceasefire" is the lead's "agreement" on a ceasefire
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
         if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
             return False

@@ -50,7 +50,7 @@ def subjects(verb: Token) -> list[Token]:
         if subs:
             if subs[0].lower_ in RELATIVE and x.dep_ == "relcl":
                 return [x.head]
-            return subs
+            return [*subs, *(h for s in subs for h in hidden_conjuncts(s))]
         if x.dep_ in ("acl", "relcl") and x.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
             return [x.head]
         if x.dep_ == "pcomp" and x.head.lower_ == "of":  # "accused X of holding talks"
@@ -64,6 +64,26 @@ def subjects(verb: Token) -> list[Token]:
         # "paved the way by meeting Murad": the subject of the verb the preposition hangs from
         x = x.head.head if x.dep_ == "pcomp" and x.head.dep_ == "prep" else x.head
     return []
+
+
+def hidden_conjuncts(name: Token) -> list[Token]:
+    """Names the parser hung inside ``name`` when a title opens the name after "and": in "Abiy
+    and Egyptian President Abdel Fattah al-Sisi met", Abiy is parsed as a modifier of Sisi, and
+    the title as Abiy's conjunct. Each is the last word of a name that ends right before an
+    "and" hanging from it."""
+    doc, out = name.doc, []
+    for t in name.lefts:
+        for x in t.subtree:
+            if (
+                x.dep_ in ("nmod", "compound")
+                and x.ent_type_ in ("PERSON", "ORG", "GPE")
+                and x.i + 1 < name.i
+                and doc[x.i + 1].dep_ == "cc"
+                and doc[x.i + 1].head == x
+                and doc[x.i + 1].ent_iob_ != "I"
+            ):
+                out.append(x)
+    return out
 
 
 def particles(verb: Token) -> list[Token]:
