@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest_nlp import only, run
+from conftest_nlp import names, only, run
 
 pytestmark = pytest.mark.slow
 
@@ -143,3 +143,14 @@ def test_a_headline_truce_is_the_leads_ceasefire_agreement_not_an_older_truce():
     earlier = only(tuple(a for a in x.agreements if a is not lead))
     assert not any(e.text.startswith("Colombia and ELN rebels sign") for e in earlier.evidence)
     assert earlier.place is None
+
+
+def test_the_meeting_that_brought_together_envoys_right_after_talks_is_those_talks():
+    text = (
+        "A Taliban delegation led by Abdul Salam Hanafi took part on Wednesday in talks on Afghanistan hosted by "
+        "Russia. The meeting, known as the Moscow Format, brought together special envoys from Russia, China, "
+        "Pakistan, Iran and India."
+    )
+    x = run(text)
+    talks = only(x.meetings)
+    assert {"Taliban", "Russia", "China", "Pakistan", "Iran", "India"} <= names(x, talks.participants)

@@ -290,7 +290,7 @@ class Grouper:
             f.definite
             and not f.explicit_parties  # not "the meeting between Lavrov and Blinken on the sidelines"
             and f.category in _GATHERINGS
-            and d.category in _GATHERINGS
+            and (d.category in _GATHERINGS or d.family == "talks")
             and _told_just_before(d, f)
         ):
             return True  # "... at a conference in Moscow. The one-day meeting brought together X and Y"
