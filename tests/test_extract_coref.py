@@ -154,3 +154,11 @@ def test_the_meeting_that_brought_together_envoys_right_after_talks_is_those_tal
     x = run(text)
     talks = only(x.meetings)
     assert {"Taliban", "Russia", "China", "Pakistan", "Iran", "India"} <= names(x, talks.participants)
+
+
+def test_a_separate_meeting_is_not_the_one_told_before():
+    text = (
+        "The Taliban delegation met Russia's special envoy, Zamir Kabulov, in Doha on Sunday. "
+        "A separate meeting with the Taliban delegation was held in Doha on Sunday evening."
+    )
+    assert len(run(text).meetings) == 2

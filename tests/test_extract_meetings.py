@@ -701,3 +701,15 @@ def test_a_name_before_and_a_titled_name_is_a_subject_though_parsed_as_its_modif
     x = run(text)
     meeting = only(tuple(m for m in x.meetings if m.participants))
     assert wanted <= names(x, meeting.participants)
+
+
+@pytest.mark.parametrize("noun", ["two ministers", "two foreign ministers", "two envoys"])
+def test_the_two_ministers_are_the_two_people_of_the_event_just_told(noun):
+    text = (
+        "The deal was signed at the State Department by Congolese Foreign Minister Therese Kayikwamba Wagner and "
+        "Rwandan Foreign Minister Olivier Nduhungirehe, in a ceremony hosted by Secretary of State Marco Rubio. "
+        f"The {noun} were later received by President Donald Trump in the Oval Office."
+    )
+    x = run(text)
+    visit = only(tuple(m for m in x.meetings if "donald trump" in m.participants))
+    assert {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"} <= names(x, visit.participants)

@@ -52,6 +52,7 @@ class Resolver:
         self._agents = lex.word_list("agent_nouns")
         self._leading = lex.word_list("leading_participles")
         self._sides = lex.word_list("side_nouns")
+        self._counted_people = lex.word_list("counted_person_nouns")  # "the two ministers", with a number only
         self._proxies = lex.word_list("proxy_nouns")
         self._armed = lex.word_list("armed_descriptors")
         self._home: str | None = None  # the country "the government" stands for ("" when none)
@@ -278,6 +279,10 @@ class Resolver:
         if low in _GROUP_NOUNS and count > 2 and det in ("the", "these", "those", "all") and not _described(t):
             if t.i not in self._told:
                 self._told[t.i] = self.salient_groups(t.i, count)
+            return list(self._told[t.i])
+        if low in self._counted_people and det in ("the", "these", "those", "both") and (det == "both" or _has_two(t)):
+            if t.i not in self._told:
+                self._told[t.i] = self.salient_persons(t.i)
             return list(self._told[t.i])
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event

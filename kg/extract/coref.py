@@ -184,7 +184,7 @@ class Grouper:
         """Join the best earlier event or start one; False when the frame found no place yet."""
         when, strength = self._when(f)
         loose = f.definite or f.anaphoric or f.generic or f.explicit_parties <= 1
-        best = self._best(f, when, strength, loose, self.drafts)
+        best = None if f.ordinal == "separate" else self._best(f, when, strength, loose, self.drafts)
         if best is not None:
             best.add(f, when, strength, self.places)
             return True

@@ -64,7 +64,7 @@ class Frame:
     definite: bool = False
     anaphoric: bool = False
     generic: bool = False
-    ordinal: str | None = None  # "old" (first, previous) or "new" (second, next)
+    ordinal: str | None = None  # "old" (first, previous), "new" (second, next) or "separate"
     explicit_parties: int = 0
     sides: int = 0  # how many parties the sentence names, found or not ("Afghan politicians")
     part_of: int | None = None  # token index of the frame this one belongs to (a purpose clause)
@@ -424,6 +424,8 @@ def _ordinal(nodes: list[Token]) -> str | None:
     lex = lexicon()
     for n in nodes:
         for c in n.children:
+            if c.dep_ == "amod" and c.lower_ in lex.word_list("ordinal_separate"):
+                return "separate"  # "a separate meeting with X": not one told before
             if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_new"):
                 return "new"
             if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_old"):
