@@ -47,6 +47,9 @@ def test_an_entity_made_of_two_names_is_split():
         ),
         ("Bosnia and Herzegovina signed .", [("Bosnia and Herzegovina", "GPE")]),
         ("the Ministry of Foreign Affairs and Trade said .", [("Ministry of Foreign Affairs and Trade", "ORG")]),
+        ("the Peace and Unity Movement said .", [("Peace and Unity Movement", "ORG")]),
+        ("the Justice and Equality Movement said .", [("Justice and Equality Movement", "ORG")]),
+        ("the Hamas and Amal Movement said .", [("Hamas", "ORG"), ("Amal Movement", "ORG")]),
     ],
 )
 def test_two_names_joined_by_and_are_two_entities(text, ents):
@@ -54,6 +57,7 @@ def test_two_names_joined_by_and_are_two_entities(text, ents):
     doc = nlp.make_doc(text)
     spans = {"Salva Kiir": "PERSON", "Kiir and Machar": "ORG", "Bosnia and Herzegovina": "GPE"}
     spans["Ministry of Foreign Affairs and Trade"] = "ORG"
+    spans |= {"Unity Movement": "ORG", "Justice and Equality Movement": "ORG", "Hamas and Amal Movement": "ORG"}
     words = [t.text for t in doc]
     found = []
     for name, label in spans.items():

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import Trigger, lexicon
+from kg.nlp.lexicon import Trigger, lexicon, words
 
 TRIGGER_KEY = "peacekg_triggers"
 # a wire dateline opening a line: "KABUL --", "VIENNA (Reuters) -", "ISTANBUL, May 16 (AP) —",
@@ -120,7 +120,7 @@ class ActorRuler:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = merge_entities(list(_split_pairs(list(_trimmed(doc.ents)))), self.match(doc))
+        doc.ents = merge_entities(list(_split_pairs(list(_joined_left(_trimmed(doc.ents))))), self.match(doc))
         return doc
 
 
@@ -160,13 +160,47 @@ def _split_pairs(ents: list[Span]) -> Iterable[Span]:
             yield Span(ent.doc, side.start, side.end, label="PERSON" if person else ent.label_)
 
 
+def _joined_left(ents: Iterable[Span]) -> Iterable[Span]:
+    """A body's name the model took only from the word after "and": "the Justice and Equality
+    Movement" tagged as "Equality Movement". The capitalised word before the "and", itself in no
+    entity and no name of its own, right after "the", is part of the name."""
+    for ent in ents:
+        doc, i = ent.doc, ent.start
+        if (
+            ent.label_ == "ORG"
+            and ent[-1].lower_ in _BODY_ENDS
+            and i >= 3
+            and doc[i - 1].lower_ == "and"
+            and doc[i - 2].tag_ == "NNP"
+            and not doc[i - 2].ent_type_
+            and doc[i - 3].lower_ == "the"
+            and not _known(doc[i - 2].text)
+        ):
+            yield Span(doc, i - 2, ent.end, label=ent.label)
+        else:
+            yield ent
+
+
 def _pair(ent: Span) -> tuple[Span, Span] | None:
     joins = [t for t in ent if t.lower_ in ("and", "&")]
     if len(joins) != 1:
         return None
     left, right = ent.doc[ent.start : joins[0].i], ent.doc[joins[0].i + 1 : ent.end]
     short = all(1 <= len(side) <= 2 and all(t.tag_ == "NNP" for t in side) for side in (left, right))
+    if short and ent.label_ == "ORG" and right[-1].lower_ in _BODY_ENDS and not _known(left.text):
+        return None  # one body's name: "the Justice and Equality Movement"; not "Hezbollah and Amal Movement"
     return (left, right) if short and left.text != right.text else None
+
+
+_BODY_ENDS = words(
+    "movement party front council organization organisation union army alliance coalition league congress "
+    "committee commission forces"
+)
+
+
+def _known(name: str) -> bool:
+    """Whether a name is an actor of the dictionary or a country."""
+    return lexicon().actor(name) is not None or gazetteer().country(name) is not None
 
 
 def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
