@@ -38,6 +38,35 @@ def test_an_entity_made_of_two_names_is_split():
     assert [e.text for e in merge_entities(ents, found)] == ["Yemen", "Hans Grundberg"]
 
 
+def test_an_entity_of_two_names_joined_by_of_is_the_two_names_even_when_it_cuts_the_second_short():
+    words = [
+        "envoys",
+        "of",
+        "the",
+        "Minsk",
+        "Group",
+        "of",
+        "the",
+        "Organization",
+        "for",
+        "Security",
+        "and",
+        "Cooperation",
+        "in",
+        "Europe",
+        "met",
+    ]
+    doc, ents = _doc(words, [(2, 11, "ORG")])  # the model stopped at "Cooperation"
+    found = [
+        Span(doc, 3, 5, label="ORG", kb_id="actor:osce minsk group"),
+        Span(doc, 7, 14, label="ORG", kb_id="actor:osce"),
+    ]
+    assert [e.text for e in merge_entities(ents, found)] == [
+        "Minsk Group",
+        "Organization for Security and Cooperation in Europe",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "ents"),
     [

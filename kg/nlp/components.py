@@ -37,7 +37,7 @@ DATELINE = re.compile(
 _ENTITY_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE"}
 # what may be left of an NER entity once the lexicon matches inside it are taken out, for the
 # entity to count as a run of several names ("Yemen Hans Grundberg", "U.S.-Houthi")
-_GLUE = {"-", "–", "/", ",", "and", "the", "'s", "’s", "&"}
+_GLUE = {"-", "–", "/", ",", "and", "the", "of", "'s", "’s", "&"}
 
 
 class LineBreaks:
@@ -214,9 +214,9 @@ def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
     out: list[Span] = []
     inside: dict[int, list[Span]] = {}
     for ent in ents:
-        parts = [s for s in found if s.start >= ent.start and s.end <= ent.end]
+        parts = [s for s in found if ent.start <= s.start < ent.end]  # may run past its end: a name cut short
         if (parts and len(parts[0]) < len(ent)) or len(parts) > 1:
-            covered = {i for s in parts for i in range(s.start, s.end)}
+            covered = {i for s in parts for i in range(s.start, min(s.end, ent.end))}
             rest = [t for t in ent if t.i not in covered and t.lower_ not in _GLUE and not t.is_punct]
             if rest:
                 out.append(ent)
