@@ -23,6 +23,10 @@ pytestmark = pytest.mark.slow
         ("The Philippine government postponed its talks with the MILF.", "Cancelled"),
         ("Hamas denied any meeting with Israeli officials in Cairo.", "Denied"),
         ("The Kremlin said Putin did not meet Zelensky in Istanbul.", "Denied"),
+        # a denial of what reports say is a denial of the event they tell
+        ("Hamas denied reports that its leaders had met Israeli officials in Cairo.", "Denied"),
+        ("Hamas dismissed reports in Arab media that its leaders would meet Israeli officials in Cairo.", "Denied"),
+        ("Hamas confirmed reports that its leaders had met Israeli officials in Cairo.", "Occurred"),
     ],
 )
 def test_status_of_one_mention(text, status):

@@ -84,6 +84,7 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     cancelled, particles = lex.word_list("cancelled_cues"), lex.word_list("cancel_particles")
     particle_verbs, denied = lex.word_list("cancel_particle_verbs"), lex.word_list("denied_cues")
     support, efforts = lex.word_list("support_verbs"), lex.word_list("effort_nouns")
+    reports = lex.word_list("report_nouns")
     outer = scope.outer
     if outer != scope.token and (outer.lower_ in cancelled or _broke_down(outer, kind)):
         return _ended(scope, outer, kind)  # "the collapse of the talks", "the breakdown of the talks"
@@ -111,6 +112,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             return "Cancelled"
         if v.lower_ in denied:
             return "Denied"
+        if v.lower_ in reports and _content_clause(below):
+            continue  # "denied reports that he had met the envoys": the cue over the reports is the event's
         if v.tag_.startswith("NN"):
             undone = v.head.lower_ in cancelled or _broke_down(v.head, kind)
             if v.lower_ in efforts and v.dep_ in ("nsubj", "nsubjpass") and undone:
@@ -130,6 +133,12 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         past = verb.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in verb.children)
         return "Denied" if past else None
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause that tells what a noun says ("reports that he had met"),
+    not a relative clause on it ("reports that appeared on Monday", where "that" is the subject)."""
+    return verb.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _broke_down(word: Token, kind: str) -> bool:
