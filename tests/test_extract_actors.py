@@ -141,6 +141,13 @@ def test_a_surname_tagged_as_an_organisation_joins_the_person():
     assert [a.label for a in x.actors if "Burhan" in a.label or "Burhan" in a.aliases] == ["Abdel Fattah al-Burhan"]
 
 
+def test_a_name_after_of_that_says_whose_a_body_is_is_a_person():
+    x = run("The alliance includes the Justice and Equality Movement (JEM) of Gibril Ibrahim.")
+    assert {a.label: a.type for a in x.actors}["Gibril Ibrahim"] == "Person"
+    x = run("The Bank of England and the Government of National Unity sent envoys to Tripoli.")
+    assert {a.type for a in x.actors} == {"Organization"}
+
+
 def test_a_surname_tagged_as_a_nationality_joins_the_person_named_before():
     x = run(
         "Mozambique's President Filipe Nyusi met Renamo leader Ossufo Momade in Maputo on Tuesday. Nyusi and "

@@ -37,6 +37,7 @@ _ORG_WORDS = words(
     "directorate program programme initiative forum observatory"
 )
 _LOCATIVE = words("at near outside inside")
+_FACTIONS = words("faction factions wing wings camp")
 # words of a generic body's name ("Foreign Ministry") that need its country to name one body
 _BODY_WORDS = words(
     "foreign interior defense defence justice finance information health security intelligence "
@@ -143,12 +144,17 @@ def _journalist(doc: Doc, span: Span) -> bool:
 
 def _person_in_disguise(doc: Doc, span: Span) -> bool:
     """A name the NER took for a place or body that reads as a person's: two to four capitalised
-    words, no organisation word, after a title ("spokesman Janan Mosazai") or before "said"."""
+    words, no organisation word, after a title ("spokesman Janan Mosazai"), before "said", or
+    naming whose a body or faction is ("the Justice and Equality Movement of Gibril Ibrahim")."""
     if not _looks_like_person(span):
         return False
     before = doc[span.start - 1] if span.start else None
     if before is not None and lexicon().role_of([before.text]):
         return True
+    if before is not None and before.lower_ == "of" and span.root.head == before:
+        owner = before.head
+        if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
+            return True
     head = span.root.head
     return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
 
