@@ -713,3 +713,21 @@ def test_the_two_ministers_are_the_two_people_of_the_event_just_told(noun):
     x = run(text)
     visit = only(tuple(m for m in x.meetings if "donald trump" in m.participants))
     assert {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"} <= names(x, visit.participants)
+
+
+def test_the_two_presidents_are_the_two_people_in_focus_who_are_presidents():
+    x = run(
+        "Putin hosted Erdogan in Sochi on Friday. Their foreign ministers, Sergei Lavrov and Mevlut Cavusoglu, "
+        "met separately on Saturday. The two presidents will meet again in Ankara next month."
+    )
+    planned = only(tuple(m for m in x.meetings if m.status == "Planned"))
+    assert names(x, planned.participants) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_the_two_ministers_after_three_ministers_are_not_told():
+    x = run(
+        "US Secretary of State Antony Blinken, Russian Foreign Minister Sergei Lavrov and Chinese Foreign Minister "
+        "Wang Yi attended a G20 meeting in New Delhi on Thursday. The two ministers held a brief meeting on the "
+        "sidelines."
+    )
+    assert len(x.meetings) == 1  # the sideline meeting has no one it can name

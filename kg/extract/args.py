@@ -36,9 +36,20 @@ _ROLE_CLASSES = {
 }
 
 
+_COUNTED_AS = {c: {c} for c in _ROLE_CLASSES} | {"diplomat": {"diplomat", "minister"}}
+"""The offices "the two envoys" (ministers, ...) may mean: ministers are diplomats too."""
+
+
 def _role_class(word: str) -> str | None:
     word = word.lower()
     return next((c for c, words in _ROLE_CLASSES.items() if word in words), None)
+
+
+def _office(role: str) -> str | None:
+    """The class of a person's role: its head word's ("foreign minister", "secretary of state":
+    minister), except that a prime minister heads a government."""
+    role = role.lower().split(" of ")[0]
+    return "head" if role.endswith(("prime minister", "premier")) else _role_class(role.split()[-1])
 
 
 class Resolver:
@@ -136,6 +147,30 @@ class Resolver:
             if len(persons) >= 2:
                 return persons[:2]
         return self.salient_pair(index)
+
+    def _counted_persons(self, t: Token) -> list[str]:
+        """Whom "the two ministers" (envoys, presidents, ...) means: the two people in focus when
+        both hold such an office (or no office is known of them), else the latest two of an event
+        who do; none when three of one event do. With no such pair, the two sides ("the two
+        ministers signed a transit agreement" after the presidents met: their two countries)."""
+        wanted = _role_class(t.lower_.removesuffix("s"))
+
+        def fits(key: str) -> bool:
+            info = self.actors.get(key)
+            office = _office(info.role) if info is not None and info.role else None
+            return info is not None and (wanted is None or office is None or office in _COUNTED_AS[wanted])
+
+        events = [persons for i, parties in self.pairs if i < t.i and (persons := self._persons(parties))]
+        if events and sum(map(fits, events[-1])) > 2:
+            return []  # "Blinken, Lavrov and Wang Yi attended ... the two ministers": which two is not told
+        focus = self.salient_persons(t.i)
+        if len(focus) == 2 and all(k in self._persons(tuple(focus)) and fits(k) for k in focus):
+            return focus
+        for persons in reversed(events):
+            fitting = [p for p in persons if fits(p)]
+            if len(fitting) == 2:
+                return fitting
+        return self.salient_pair(t.i)
 
     def salient_groups(self, index: int, count: int) -> list[str]:
         """The ``count`` countries or groups in focus before ``index`` ("the three countries", "the
@@ -282,7 +317,7 @@ class Resolver:
             return list(self._told[t.i])
         if low in self._counted_people and det in ("the", "these", "those", "both") and (det == "both" or _has_two(t)):
             if t.i not in self._told:
-                self._told[t.i] = self.salient_persons(t.i)
+                self._told[t.i] = self._counted_persons(t)
             return list(self._told[t.i])
         if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
