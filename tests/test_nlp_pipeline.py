@@ -101,6 +101,15 @@ def test_two_names_joined_by_and_are_two_entities(text, ents):
     assert [(e.text, e.label_) for e in doc.ents] == ents
 
 
+def test_a_body_of_a_country_stays_that_countrys_body():
+    doc, ents = _doc(["the", "Security", "Council", "of", "Russia", "met"], [(1, 5, "ORG")])
+    found = [
+        Span(doc, 1, 3, label="ORG", kb_id="actor:un security council"),
+        Span(doc, 4, 5, label="GPE", kb_id="country:RU"),
+    ]
+    assert [e.text for e in merge_entities(ents, found)] == ["Security Council of Russia"]
+
+
 def test_an_entity_saying_more_than_the_name_inside_it_stays():
     doc, ents = _doc(["the", "Afghan", "Foreign", "Ministry"], [(1, 4, "ORG")])
     found = [Span(doc, 1, 2, label="NORP", kb_id="demonym:AF")]
@@ -143,3 +152,10 @@ def test_lexicon_entities_carry_their_identity():
 def test_trigger_words_are_marked():
     doc = shared_pipeline()("The two sides agreed on a prisoner swap and a cease-fire after talks in Jeddah.")
     assert {s.label_ for s in doc.spans[TRIGGER_KEY]} >= {"exchange", "ceasefire", "talks"}
+
+
+@pytest.mark.slow
+def test_the_government_and_a_named_body_are_two_entities():
+    doc = shared_pipeline()("Talks between the Government and National Democratic Front resumed in Oslo on Tuesday.")
+    assert "National Democratic Front" in [e.text for e in doc.ents]
+    assert not any("and" in e.text for e in doc.ents)

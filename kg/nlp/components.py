@@ -186,12 +186,16 @@ def _pair(ent: Span) -> tuple[Span, Span] | None:
     if len(joins) != 1:
         return None
     left, right = ent.doc[ent.start : joins[0].i], ent.doc[joins[0].i + 1 : ent.end]
+    generic = len(left) == 1 and left[0].lower_ in _GENERIC_BODIES
+    if generic and right.root.head == left[0] and right.root.dep_ == "conj":
+        return left, right  # "the Government and National Democratic Front": the government is no part of the name
     short = all(1 <= len(side) <= 2 and all(t.tag_ == "NNP" for t in side) for side in (left, right))
     if short and ent.label_ == "ORG" and right[-1].lower_ in _BODY_ENDS and not _known(left.text):
         return None  # one body's name: "the Justice and Equality Movement"; not "Hezbollah and Amal Movement"
     return (left, right) if short and left.text != right.text else None
 
 
+_GENERIC_BODIES = words("government army military police junta regime")
 _BODY_ENDS = words(
     "movement party front council organization organisation union army alliance coalition league congress "
     "committee commission forces"
@@ -201,6 +205,13 @@ _BODY_ENDS = words(
 def _known(name: str) -> bool:
     """Whether a name is an actor of the dictionary or a country."""
     return lexicon().actor(name) is not None or gazetteer().country(name) is not None
+
+
+def _of_country(name: Span) -> bool:
+    """Whether a dictionary name is a country named after "of" ("the Security Council of Russia")."""
+    doc, i = name.doc, name.start - 1
+    i -= i >= 0 and doc[i].lower_ == "the"
+    return name.kb_id_.startswith("country:") and i >= 0 and doc[i].lower_ == "of"
 
 
 def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
@@ -215,6 +226,9 @@ def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
     inside: dict[int, list[Span]] = {}
     for ent in ents:
         parts = [s for s in found if ent.start <= s.start < ent.end]  # may run past its end: a name cut short
+        if any(_of_country(s) for s in parts[1:]):
+            out.append(ent)  # "the Security Council of Russia" is Russia's own council, not the UN's
+            continue
         if (parts and len(parts[0]) < len(ent)) or len(parts) > 1:
             covered = {i for s in parts for i in range(s.start, min(s.end, ent.end))}
             rest = [t for t in ent if t.i not in covered and t.lower_ not in _GLUE and not t.is_punct]
