@@ -145,6 +145,35 @@ def test_a_headline_truce_is_the_leads_ceasefire_agreement_not_an_older_truce():
     assert earlier.place is None
 
 
+@pytest.mark.parametrize(
+    ("headline", "lead", "joins"),
+    [
+        (  # a call for a truce is no truce
+            "Taliban reject ceasefire call",
+            "The Taliban and the Afghan government signed an agreement in Doha on Wednesday on the rules and "
+            "procedures of their talks.",
+            False,
+        ),
+        (  # an agreement about something else is not the headline's truce
+            "Colombia, ELN extend ceasefire",
+            "The Colombian government and the ELN signed an agreement in Havana on Monday to include civil society "
+            "in the peace talks.",
+            False,
+        ),
+        (  # an agreement to end a war may be it
+            "Ethiopia, TPLF agree truce in Pretoria",
+            "The Ethiopian government and the Tigray People's Liberation Front signed an agreement in Pretoria on "
+            "Wednesday to end two years of war.",
+            True,
+        ),
+    ],
+)
+def test_a_headline_truce_joins_a_lead_agreement_only_on_a_truce(headline, lead, joins):
+    x = run(f"{headline}\n\n{lead}")
+    agreement = only(tuple(a for a in x.agreements if any(e.text.startswith("The ") for e in a.evidence)))
+    assert any(e.text.startswith(headline) for e in agreement.evidence) == joins
+
+
 def test_the_meeting_that_brought_together_envoys_right_after_talks_is_those_talks():
     text = (
         "A Taliban delegation led by Abdul Salam Hanafi took part on Wednesday in talks on Afghanistan hosted by "
@@ -156,9 +185,31 @@ def test_the_meeting_that_brought_together_envoys_right_after_talks_is_those_tal
     assert {"Taliban", "Russia", "China", "Pakistan", "Iran", "India"} <= names(x, talks.participants)
 
 
+def test_the_meeting_that_brought_together_others_is_not_the_talks_told_before():
+    x = run(
+        "Armenian and Azerbaijani foreign ministers held talks in Moscow on Monday. Meanwhile, the meeting in Yerevan "
+        "brought together the defence ministers of Russia, Belarus and Kazakhstan."
+    )
+    assert len(x.meetings) == 2
+
+
 def test_a_separate_meeting_is_not_the_one_told_before():
     text = (
         "The Taliban delegation met Russia's special envoy, Zamir Kabulov, in Doha on Sunday. "
         "A separate meeting with the Taliban delegation was held in Doha on Sunday evening."
     )
     assert len(run(text).meetings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separate talks on the Black Sea grain deal were held in Istanbul on Friday. Russian and Ukrainian officials "
+        "took part in the separate talks, which were hosted by Turkey.",
+        "Blinken met Netanyahu in Jerusalem on Monday. Blinken also held parallel talks with Abbas in Ramallah. The "
+        "parallel talks with Abbas focused on aid.",
+    ],
+)
+def test_the_separate_talks_are_the_separate_talks_told_before(text):
+    x = run(text)
+    assert len([m for m in x.meetings if m.label.startswith("talks")]) == 1

@@ -552,6 +552,11 @@ def test_they_in_a_where_clause_are_who_travelled_there():
     assert not any(a.label == "Abu Dhabi" for a in x.actors)  # a city the tagger took for a body
 
 
+def test_a_city_the_tagger_took_for_a_person_is_a_place():
+    x = run("The meeting in Yerevan brought together the defence ministers of Russia, Belarus and Kazakhstan.")
+    assert only(x.meetings).place == "yerevan"  # "Yerevan" tagged PERSON
+
+
 @pytest.mark.parametrize(
     ("text", "published", "when"),
     [

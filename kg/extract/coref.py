@@ -26,6 +26,7 @@ from kg.extract.events import Frame
 from kg.extract.places import PlaceTable
 from kg.extract.table import ActorTable
 from kg.extract.timex import STRONG, resolve
+from kg.nlp.lexicon import lexicon, words
 from kg.records import DateValue
 
 _GATHERINGS = ("meeting", "summit", "conference")
@@ -252,7 +253,7 @@ class Grouper:
         if f.named and _name(f) not in {_name(x) for x in d.frames if x.named} and not _names_the_lead(d, f, when):
             return False  # "the Minsk Agreement" is no other deal
         if not _families(d.family, f.family) and not (
-            (f.definite or f.sentence.headline) and "agreement" in (f.family, d.family)
+            (f.definite and "agreement" in (f.family, d.family)) or _headline_topic(d, f)
         ):
             return False  # a headline's "ceasefire" is the lead's "agreement" on a ceasefire
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
@@ -434,6 +435,37 @@ _WORD_CLASSES = {
 
 def _word_class(category: str) -> str:
     return _WORD_CLASSES.get(category, category)
+
+
+_TOPIC_PREPS = {"on", "over", "about", "regarding", "for"}
+_REFINED = {"ceasefire": "ceasefire", "exchange": "prisoner exchange"}
+_TRUCE_WORDS = words("ceasefire cease-fire truce guns prisoners detainees hostages")
+
+
+def _headline_topic(d: Draft, f: Frame) -> bool:
+    """Whether a headline's truce or swap ``f`` may be the lead's agreement ``d``: one that is a
+    ceasefire ("signed a bilateral ceasefire agreement") or says not what it is about ("signed an
+    agreement in Pretoria"); not "an agreement to include civil society in the talks", nor a
+    headline's "ceasefire call"."""
+    if not f.sentence.headline or f.generic or d.family != "agreement" or f.family not in _REFINED:
+        return False
+    if any(x.category == _REFINED[f.family] for x in d.frames):
+        return True
+    topics = [
+        c
+        for x in d.frames
+        if x.kind == "agreement" and x.trigger.tag_.startswith("NN")
+        for holder in (x.trigger, x.trigger.head)
+        if x.trigger.dep_ == "dobj" or holder is x.trigger
+        for c in holder.children
+        if (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and holder is x.trigger)
+        or (
+            c.dep_ in ("acl", "relcl", "advcl", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        )
+    ]  # what the agreement is about: "on the rules of the talks", "(signed a deal) to end the war"
+    conflict = lexicon().word_list("conflict_nouns") | _TRUCE_WORDS
+    return all(any(w.lower_ in conflict for w in c.subtree) for c in topics)
 
 
 def _families(a: str, b: str) -> bool:

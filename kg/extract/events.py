@@ -424,8 +424,8 @@ def _ordinal(nodes: list[Token]) -> str | None:
     lex = lexicon()
     for n in nodes:
         for c in n.children:
-            if c.dep_ == "amod" and c.lower_ in lex.word_list("ordinal_separate"):
-                return "separate"  # "a separate meeting with X": not one told before
+            if c.dep_ == "amod" and c.lower_ in lex.word_list("ordinal_separate") and not _definite([n]):
+                return "separate"  # "a separate meeting with X": not one told before; "the separate talks" are
             if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_new"):
                 return "new"
             if c.dep_ in ("amod", "advmod", "nummod", "compound") and c.lower_ in lex.word_list("ordinal_old"):

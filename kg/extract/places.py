@@ -118,7 +118,12 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
         venue = ent.label_ == "ORG" and not ent.kb_id_ and span[-1].lower_ in VENUES
         # "the desert town of Ghadames", whatever the tagger took it for
         named = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_HEADS
-        city_like = ent.label_ == "ORG" and not ent.kb_id_ and gaz.city(span.text) is not None  # "Abu Dhabi"
+        city_like = (  # "Abu Dhabi" tagged ORG, "Yerevan" tagged PERSON: no actor of that name
+            ent.label_ in ("ORG", "PERSON")
+            and not ent.kb_id_
+            and (ent.label_ == "ORG" or (len(span) == 1 and info is None))
+            and gaz.city(span.text) is not None
+        )
         if (ent.label_ not in PLACE_LABELS and region is None and not venue and not named and not city_like) or (
             info is not None
         ):
