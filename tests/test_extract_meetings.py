@@ -708,6 +708,18 @@ def test_a_name_before_and_a_titled_name_is_a_subject_though_parsed_as_its_modif
     assert wanted <= names(x, meeting.participants)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Karzai and Ghani adviser Hamdullah Mohib met Taliban officials in Doha on Sunday.",
+        "Former Trump and Biden envoy Zalmay Khalilzad met Taliban officials in Doha on Monday.",
+    ],
+)
+def test_names_that_qualify_a_title_are_no_subjects(text):
+    x = run(text)
+    assert not names(x, only(x.meetings).participants) & {"Hamid Karzai", "Ashraf Ghani", "Donald Trump", "Joe Biden"}
+
+
 @pytest.mark.parametrize("noun", ["two ministers", "two foreign ministers", "two envoys"])
 def test_the_two_ministers_are_the_two_people_of_the_event_just_told(noun):
     text = (

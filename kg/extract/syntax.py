@@ -81,7 +81,9 @@ def hidden_conjuncts(name: Token) -> list[Token]:
                 and doc[x.i + 1].dep_ == "cc"
                 and doc[x.i + 1].head == x
                 and doc[x.i + 1].ent_iob_ != "I"
-            ):
+                and x.conjuncts
+                and not any(c.ent_type_ in ("PERSON", "ORG", "GPE") for c in x.conjuncts)
+            ):  # not "Former Karzai and Ghani adviser Hamdullah Mohib": the conjunct is a name, not a title
                 out.append(x)
     return out
 
