@@ -81,11 +81,15 @@ def hidden_conjuncts(name: Token) -> list[Token]:
                 and doc[x.i + 1].dep_ == "cc"
                 and doc[x.i + 1].head == x
                 and doc[x.i + 1].ent_iob_ != "I"
-                and x.conjuncts
-                and not any(c.ent_type_ in ("PERSON", "ORG", "GPE") for c in x.conjuncts)
-            ):  # not "Former Karzai and Ghani adviser Hamdullah Mohib": the conjunct is a name, not a title
+                and not (_names_a_title(x) and any(c.ent_type_ in ("PERSON", "ORG", "GPE") for c in x.conjuncts))
+            ):  # not "Former Karzai and Ghani adviser Hamdullah Mohib": whose adviser, not who met
                 out.append(x)
     return out
+
+
+def _names_a_title(x: Token) -> bool:
+    """Whether ``x`` modifies a title ("Karzai adviser"), not a name ("Sisi") or a group ("rebels")."""
+    return x.head.ent_type_ != "PERSON" and lexicon().role_of([x.head.text]) is not None
 
 
 def particles(verb: Token) -> list[Token]:
