@@ -305,12 +305,12 @@ def test_a_person_named_like_a_work_or_a_city_is_still_a_person(text, kept):
 
 
 @pytest.mark.parametrize(
-    ("text", "apart"),
+    ("text", "apart", "body"),
     [
-        ("The talks were mediated by ECOWAS, the African Union, or SADC, diplomats said.", "SADC"),
-        ("The United Nations (UNMISS) said the talks in Juba would resume on Monday.", "UNMISS"),
+        ("The talks were mediated by ECOWAS, the African Union, or SADC, diplomats said.", "SADC", "African Union"),
+        ("The United Nations (UNMISS) said the talks in Juba would resume on Monday.", "UNMISS", "United Nations"),
     ],
 )
-def test_an_acronym_after_a_list_or_a_body_with_its_own_is_not_its_alias(text, apart):
+def test_an_acronym_after_a_list_or_a_body_with_its_own_is_not_its_alias(text, apart, body):
     x = run(text)
-    assert not any(apart in a.aliases for a in x.actors if a.label != apart)
+    assert not any(apart in a.aliases for a in x.actors if a.label == body)
