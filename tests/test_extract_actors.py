@@ -208,6 +208,18 @@ def test_a_venue_is_a_place():
 
 
 @pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Kibaki and Odinga signed the deal on the steps of Harambee House in Nairobi.", "Harambee House"),
+        ("The talks were held at Wright-Patterson Air Force Base in Dayton, Ohio.", "Wright-Patterson Air Force Base"),
+        ("The accord was signed at the Birendra International Convention Centre in Kathmandu.", "Convention Centre"),
+    ],
+)
+def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):
+    assert not any(venue in label for label in labels(run(text)))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Burhan met Hemedti in Jeddah on Saturday.", {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo"}),

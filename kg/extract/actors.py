@@ -45,6 +45,19 @@ _BODY_WORDS = words(
 )
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
 _VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
+# the last word of a venue's own name ("Harambee House", "Castle Buildings", "Bagram Air Base"), and
+# the words that make a centre a venue ("the Birendra International Convention Centre"), not a body
+# ("the Carter Center")
+VENUE_ENDS = _VENUES | words("house buildings base")
+_CENTRES, _VENUE_CENTRES = words("centre center"), words("convention conference congress exhibition press")
+
+
+def is_venue(span: Span) -> bool:
+    """Whether a name not in the dictionary names a building or a site by its last words."""
+    last = span[-1].lower_
+    return last in VENUE_ENDS or (last in _CENTRES and len(span) > 1 and span[-2].lower_ in _VENUE_CENTRES)
+
+
 # an entity not tagged as a person ending in one of these is a work or a water ("the Grand
 # Ethiopian Renaissance Dam"); a person may be named so ("Anthony Lake")
 _WORKS = words("dam river lake canal bridge pipeline reservoir")
@@ -216,7 +229,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             (span.end < len(doc) and doc[span.end].lower_ in _PLACE_OR_VENUE)  # "the Soria Moria hotel"
             or (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_NOUNS)
             or gaz.region(text)
-            or span[-1].lower_ in _VENUES
+            or is_venue(span)
             or (ent.label_ != "PERSON" and span[-1].lower_ in _WORKS)
         ):
             continue  # a province, region or venue is a place

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import named_spans
+from kg.extract.actors import is_venue, named_spans
 from kg.extract.layout import Layout
 from kg.extract.parties import is_destination
 from kg.extract.scope import Scope, with_completions
@@ -23,7 +23,6 @@ from kg.records import Mention, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 CAPITAL_WORDS = ("capital",)
-VENUES = frozenset(("theater", "theatre", "palace", "hotel", "stadium", "airport", "square", "hall", "plaza"))
 _OCCASIONS = {"ceremony", "meeting", "summit", "talks", "conference", "event", "gathering", "signing"}
 _PLACE_HEADS = {"city", "town", "capital", "province", "region", "port", "village", "district", "state"}
 
@@ -115,7 +114,7 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             demonyms.append((span, ent.kb_id_[8:], sent.index))
             continue
         region = gaz.region(span.text) if not ent.kb_id_ and gaz.city(span.text) is None else None
-        venue = ent.label_ == "ORG" and not ent.kb_id_ and span[-1].lower_ in VENUES
+        venue = ent.label_ == "ORG" and not ent.kb_id_ and is_venue(span)
         # "the desert town of Ghadames", whatever the tagger took it for
         named = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_HEADS
         city_like = (  # "Abu Dhabi" tagged ORG, "Yerevan" tagged PERSON: no actor of that name
