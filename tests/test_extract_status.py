@@ -27,6 +27,11 @@ pytestmark = pytest.mark.slow
         ("Hamas denied reports that its leaders had met Israeli officials in Cairo.", "Denied"),
         ("Hamas dismissed reports in Arab media that its leaders would meet Israeli officials in Cairo.", "Denied"),
         ("Hamas confirmed reports that its leaders had met Israeli officials in Cairo.", "Occurred"),
+        (
+            "Qatar denied reports that Hamas was in Cairo and that Egypt had arranged talks between Hamas and Israel.",
+            "Denied",
+        ),
+        ("Hamas denied the accusation and held talks with Israeli officials in Cairo on Monday.", "Occurred"),
     ],
 )
 def test_status_of_one_mention(text, status):

@@ -92,10 +92,14 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         return "Cancelled"
     verbs_seen = 0
     heads = chain(outer, 5)
-    arranging = lex.word_list("mediator_verbs")
+    arranging, planning = lex.word_list("mediator_verbs"), lex.word_list("planned_cues")
     for n, (below, v) in enumerate(pairwise(heads)):
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
+        if below.dep_ == "conj" and below.tag_.startswith("VB"):
+            if _content_clause(below):
+                continue  # "denied reports that X was in Tehran and that Iran had arranged a meeting"
+            break  # "denied wrongdoing and held talks": the denial is not of the talks
         if _broke_down(v, kind) and below.dep_ in ("nsubj", "nsubjpass"):
             return _ended(scope, v, kind)  # "the talks collapsed"
         if (
@@ -123,7 +127,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             if v.lower_ in _HAPPEN and v.dep_ == "ccomp":
                 continue  # "denied that the meeting had taken place"
             verbs_seen += 1
-            if verbs_seen == 2 or (v.lower_ not in support and v.lower_ not in arranging) or v.dep_ == "advcl":
+            passing = v.lower_ in support or v.lower_ in arranging or v.lower_ in planning  # "had arranged a meeting"
+            if verbs_seen == 2 or not passing or v.dep_ == "advcl":
                 break  # "threatened to quit if the deal is approved" quits no deal; "a bid to host talks" goes on
     if any(c.dep_ == "det" and c.lower_ == "no" for c in outer.children):
         return "Denied"
@@ -136,9 +141,18 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
 
 
 def _content_clause(verb: Token) -> bool:
-    """Whether ``verb`` heads a clause that tells what a noun says ("reports that he had met"),
-    not a relative clause on it ("reports that appeared on Monday", where "that" is the subject)."""
-    return verb.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    """Whether ``verb`` heads a clause that tells what a noun says ("reports that he had met", or
+    the second of two such clauses: "... and that Iran had arranged"), not a relative clause on
+    it ("reports that appeared on Monday", where "that" is the subject). The parser at times
+    takes the "that" for a relative pronoun; a clause that has the subject or object "that" would
+    stand for already is a content clause all the same."""
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    that = next((c for c in verb.children if c.lower_ == "that"), None)
+    if first.dep_ not in ("acl", "ccomp") or that is None:
+        return False
+    return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c is not that for c in verb.children)
 
 
 def _broke_down(word: Token, kind: str) -> bool:
