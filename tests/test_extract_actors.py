@@ -255,6 +255,28 @@ def test_a_headline_verb_is_no_part_of_a_name():
     assert "Leaving Vucic" not in labels(run(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Kenyatta Urges Calm as Odinga Rejects Deal\n\nFormer president Uhuru Kenyatta met party leaders.",
+            "Uhuru Kenyatta",
+        ),
+        ("Taliban, Khalilzad Talks Resume in Doha\n\nThe talks resumed on Saturday.", "Zalmay Khalilzad"),
+    ],
+)
+def test_a_name_ends_before_a_headline_verb_or_meeting_noun(text, person):
+    found = labels(run(text))
+    assert person in found
+    assert not any(word in label for label in found for word in ("Urges", "Talks"))
+
+
+def test_the_start_of_a_title_is_no_organization():
+    found = labels(run("French National Security Adviser Emmanuel Bonne met Iranian officials in Paris on Monday."))
+    assert "Emmanuel Bonne" in found and not any("Security" in label for label in found)
+    assert "Afghan Foreign Ministry" in labels(run("The Afghan Foreign Ministry spokesman said the talks went well."))
+
+
 def test_a_mislabelled_word_before_a_plural_noun_is_no_surname():
     x = run("Allah Nazar Baloch leads the insurgency. Baloch separatists attacked a convoy on Monday.")
     assert not any("Baloch" in a.aliases for a in x.actors if a.label == "Allah Nazar Baloch")

@@ -5,7 +5,8 @@
 - ``peacekg_actor_ruler_v1`` (after the NER): matches the lexicon (actors, countries, demonyms)
   and merges the matches into ``doc.ents``; ``Span.kb_id_`` tells what each match is
   (``actor:<key>``, ``country:<ISO>``, ``demonym:<ISO>``). It also trims entities that run over
-  a line break.
+  a line break or into a title-case headline's verb ("Baradar Holds Talks"), and drops those that
+  are the start of a title ("US National Security" Adviser).
 - ``peacekg_trigger_matcher_v1``: marks meeting and agreement trigger words in
   ``doc.spans["peacekg_triggers"]`` (span label = trigger id of the lexicon).
 
@@ -120,7 +121,8 @@ class ActorRuler:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = merge_entities(list(_split_pairs(list(_joined_left(_trimmed(doc.ents))))), self.match(doc))
+        ents = _joined_left(_before_verbs(_trimmed(doc.ents)))
+        doc.ents = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         return doc
 
 
@@ -142,6 +144,60 @@ def _trimmed(ents: Iterable[Span]) -> Iterable[Span]:
                 if len(piece):
                     yield Span(ent.doc, piece.start, piece.end, label=ent.label)
                 start = i + 1
+
+
+def _before_verbs(ents: Iterable[Span]) -> Iterable[Span]:
+    """Entities cut before the verb of a title-case headline they ran into: "Baradar Holds Talks
+    in Tehran" tags "Baradar Holds Talks". The verb is a capitalised word after the first, in the
+    third person ("Holds", "Tells", "Urges") of a verb the lexicon lists; in a person's name, a
+    meeting or agreement noun ("Khalilzad Talks") also ends the name."""
+    verbs, nouns = _headline_words()
+    for ent in ents:
+        person = ent.label_ == "PERSON"
+        for t in ent[1:] if ent.label_ in ("PERSON", "ORG") else ():
+            low = t.lower_
+            third = low.endswith("s") and low != "talks" and (low[:-1] in verbs or low[:-2] in verbs)
+            if t.is_title and (third or (person and low in nouns)):
+                ent = Span(ent.doc, ent.start, t.i, label=ent.label)
+                break
+        yield ent
+
+
+@lru_cache(maxsize=1)
+def _headline_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verb forms the lexicon lists, and its meeting and agreement nouns."""
+    lex = lexicon()
+    verbs = {f for t in lex.triggers if t.pos == "verb" for f in t.forms} | lex.word_list(
+        "support_verbs", "speech_verbs", "agree_verbs", "deal_verbs", "announce_verbs", "travel_verbs"
+    )
+    nouns = {f for t in lex.triggers if t.pos == "noun" for f in t.forms}
+    return frozenset(verbs), frozenset(nouns)
+
+
+# the last word of a body's name: an entity ending in one is no part of a title ("the Afghan
+# Foreign Ministry spokesman" keeps the ministry)
+_BODY_NOUNS = words(
+    "ministry office department agency secretariat mission court parliament assembly bureau directorate "
+    "service council committee commission movement party front union alliance coalition league congress"
+)
+
+
+def _starts_title(ent: Span) -> bool:
+    """Whether the entity is the start of a title that the words after it finish: "US National
+    Security" in "US National Security Adviser Jake Sullivan". The title must take in all of the
+    entity but a leading country or demonym, and the entity must not end in a body's noun."""
+    doc, lex = ent.doc, lexicon()
+    if ent.label_ not in ("ORG", "PERSON") or ent[-1].lower_ in _BODY_NOUNS or ent.end >= len(doc):
+        return False
+    words_ = [t.text for t in ent]
+    for end in range(ent.end + 1, min(ent.end + 3, len(doc)) + 1):
+        if not doc[end - 1].is_title:
+            break
+        role = lex.role_of([*words_, *(t.text for t in doc[ent.end : end])])
+        if role is not None:
+            lead = len(words_) - (len(role.split()) - (end - ent.end))
+            return lead >= 0 and all(_known(w) or gazetteer().is_demonym(w) for w in words_[:lead])
+    return False
 
 
 def _split_pairs(ents: list[Span]) -> Iterable[Span]:
