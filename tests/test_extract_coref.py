@@ -139,10 +139,32 @@ def test_two_summits_in_one_city_on_one_day_keep_their_own_keys():
             "A separate meeting with the Taliban delegation was held in Doha on Sunday evening.",
             "meetings",
         ),
+        (  # a similar meeting is another one
+            "Army and RSF delegations held talks in Jeddah on Saturday, Saudi mediators said.\n\n"
+            "The talks follow a similar meeting in Jeddah earlier this month.",
+            "meetings",
+        ),
     ],
 )
 def test_an_event_told_after_another_stays_its_own(text, kind):
     assert len(getattr(run(text), kind)) == 2
+
+
+def test_a_private_meeting_denied_is_not_the_meeting_told_as_held():
+    x = run(
+        "Burhan and Dagalo held talks in Jeddah on Saturday, Saudi mediators said.\n\n"
+        "A spokesman denied reports that Burhan and Dagalo had also held a private meeting on Saturday night."
+    )
+    assert sorted(m.status for m in x.meetings) == ["Denied", "Occurred"]
+
+
+def test_the_opening_of_talks_told_at_their_end_is_those_talks_and_dates_them():
+    x = run(
+        "The army and the Rapid Support Forces ended two days of talks in Jeddah on Sunday with a joint statement."
+        "\n\nThe meeting, which opened on Saturday, was hosted by Saudi Arabia."
+    )
+    talks = only(x.meetings)
+    assert talks.date is not None and talks.date.iso == "2024-03-09" and talks.place == "jeddah"
 
 
 def test_a_headline_truce_is_the_leads_ceasefire_agreement_not_an_older_truce():

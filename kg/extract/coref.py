@@ -47,6 +47,7 @@ class Draft:
     dates: list[tuple[DateValue, int]] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     ordinal: str | None = None
+    opened: DateValue | None = None  # the first day, told by its opening: it dates the event
 
     @property
     def last(self) -> int:
@@ -62,6 +63,8 @@ class Draft:
 
     @property
     def date(self) -> DateValue | None:
+        if self.opened is not None:
+            return self.opened  # a round of several days is dated by its first
         strong = [d for d, s in self.dates if s == STRONG and d.iso]
         pool = strong or [d for d, _ in self.dates if d.iso] or [d for d, _ in self.dates]
         return max(pool, key=lambda d: len(d.iso or "")) if pool else None
@@ -91,6 +94,8 @@ class Draft:
         self._add_place(frame.place, places)
         if when is not None:
             self.dates.append((when, strength))
+            if frame.opens and strength == STRONG and when.iso and len(when.iso) == 10:
+                self.opened = min(self.opened or when, when, key=lambda d: d.iso or "")
         if frame.status and not frame.generic:
             self.statuses.append(frame.status)
         self.ordinal = self.ordinal or frame.ordinal
@@ -257,12 +262,18 @@ class Grouper:
         ):
             return False  # a headline's "ceasefire" is the lead's "agreement" on a ceasefire
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
-        if f.status and not f.generic and not lenient and {f.status, *d.statuses} >= {"Planned", "Occurred"}:
+        statuses = {f.status, *d.statuses}
+        if f.status and not f.generic and not lenient and statuses >= {"Planned", "Occurred"}:
             return False
-        going_on = (
-            when is not None
-            and _word_class(d.category) == _word_class(f.category)  # the talks, not a meeting about them
-            and any(s == STRONG and _goes_on(f, other, when) for other, s in d.dates)
+        if f.kind == "meeting" and not f.definite and not f.generic and statuses >= {"Denied", "Occurred"}:
+            return False  # a meeting told as held is not "a private meeting" whose holding is denied; a
+            # deal announced and then denied is one deal, disputed
+        going_on = when is not None and (
+            (
+                _word_class(d.category) == _word_class(f.category)  # the talks, not a meeting about them
+                and any(s == STRONG and _goes_on(f, other, when) for other, s in d.dates)
+            )
+            or any(s == STRONG and _opened(f, when, other) for other, s in d.dates)
         )
         if when is not None and when.iso and strength == STRONG and not going_on:
             for other, s in d.dates:
@@ -477,9 +488,20 @@ def _families(a: str, b: str) -> bool:
 def _goes_on(f: Frame, began: DateValue, when: DateValue) -> bool:
     """Whether ``f`` tells of the event that began on ``began`` going on, days later, on ``when``
     ("The talks, which continued behind closed doors on Tuesday")."""
-    if not (f.goes_on and f.definite and began.iso and when.iso and len(began.iso) == len(when.iso) == 10):
-        return False
-    return 1 <= (date.fromisoformat(when.iso) - date.fromisoformat(began.iso)).days <= _GOING_ON_DAYS
+    return f.goes_on and f.definite and _days(began, when) in range(1, _GOING_ON_DAYS + 1)
+
+
+def _opened(f: Frame, when: DateValue, later: DateValue) -> bool:
+    """Whether ``f`` tells of the opening, days before, of the event told on ``later``
+    ("ended two days of talks on Sunday ... The meeting, which opened on Saturday")."""
+    return f.opens and f.definite and _days(when, later) in range(1, _GOING_ON_DAYS + 1)
+
+
+def _days(a: DateValue, b: DateValue) -> int | None:
+    """Days from ``a`` to ``b``, both days; else ``None``."""
+    if not (a.iso and b.iso and len(a.iso) == len(b.iso) == 10):
+        return None
+    return (date.fromisoformat(b.iso) - date.fromisoformat(a.iso)).days
 
 
 def _same_time(a: str, b: str) -> bool:

@@ -73,6 +73,7 @@ class Frame:
     chairs: list[str] = field(default_factory=list)  # who chairs it: at the table, not a side
     signed: bool = False  # told as being signed or reached ("the accord was signed by ...")
     goes_on: bool = False  # told as going on ("the talks, which continued on Tuesday"): a later day of it
+    opens: bool = False  # told as opening ("the meeting, which opened on Saturday"): its first day
 
     @property
     def index(self) -> int:
@@ -135,6 +136,7 @@ def _link_sources(frames: list[Frame]) -> None:
 
 
 _GOING_ON = {"continue", "continued", "continues", "continuing"}
+_OPENING = {"open", "opened", "opens", "begin", "began", "begins", "begun", "start", "started", "starts"}
 
 
 def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, places: PlaceTable) -> Frame | None:
@@ -186,6 +188,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.times = find_times(scope)
     told = (*scope.clauses, *scope.verbs[:1], *(c for c in token.children if c.dep_ in ("relcl", "acl")))
     frame.goes_on = noun and any(v.lower_ in _GOING_ON for v in told)
+    frame.opens = noun and any(v.lower_ in _OPENING for v in told)
     frame.place = event_place(
         scope,
         [p for p in parties if resolver.resolve(p, conjuncts=False)],
