@@ -220,6 +220,18 @@ def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Freedom House and Human Rights Watch met Sudanese officials in Geneva on Monday.", "Freedom House"),
+        ("Chatham House signed a memorandum of understanding with the African Union on Tuesday.", "Chatham House"),
+        ("State House said Ruto met Museveni in Nairobi on Monday.", "State House"),
+    ],
+)
+def test_a_house_nothing_happens_at_is_a_body_or_the_seat_that_speaks(text, body):
+    assert body in labels(run(text))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Burhan met Hemedti in Jeddah on Saturday.", {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo"}),

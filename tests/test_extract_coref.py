@@ -204,6 +204,16 @@ def test_a_headline_truce_is_the_leads_ceasefire_agreement_not_an_older_truce():
             "Wednesday to end two years of war.",
             True,
         ),
+        (  # "on Wednesday" dates the agreement; it says nothing of what it is about
+            "Israel, Hamas agree truce",
+            "The Israeli government and Hamas signed an agreement on Wednesday in Doha, mediators said.",
+            True,
+        ),
+        (
+            "Congo, M23 agree ceasefire",
+            "The Congolese government and the M23 signed an agreement in Doha on Saturday to stop attacks.",
+            True,
+        ),
     ],
 )
 def test_a_headline_truce_joins_a_lead_agreement_only_on_a_truce(headline, lead, joins):

@@ -700,6 +700,14 @@ def test_a_noun_set_off_before_or_after_a_clause_is_not_always_its_event(text):
             {"Vladimir Putin", "Recep Tayyip Erdogan"},
         ),
         ("On Monday Ghani and Pakistani Prime Minister Imran Khan met in Islamabad.", {"Ashraf Ghani", "Imran Khan"}),
+        (  # the body that opens the titled name is parsed as the first name's conjunct
+            "Khalilzad and Taliban deputy leader Mullah Abdul Ghani Baradar met in Doha on Sunday.",
+            {"Zalmay Khalilzad", "Abdul Ghani Baradar"},
+        ),
+        (
+            "Erdogan and Hamas political chief Ismail Haniyeh met in Istanbul on Saturday.",
+            {"Recep Tayyip Erdogan", "Ismail Haniyeh"},
+        ),
     ],
 )
 def test_a_name_before_and_a_titled_name_is_a_subject_though_parsed_as_its_modifier(text, wanted):
@@ -730,6 +738,27 @@ def test_the_two_ministers_are_the_two_people_of_the_event_just_told(noun):
     x = run(text)
     visit = only(tuple(m for m in x.meetings if "donald trump" in m.participants))
     assert {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"} <= names(x, visit.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Indian Prime Minister Narendra Modi met Pakistani Prime Minister Nawaz Sharif in Lahore on Friday. "
+            "The two prime ministers will meet again in Islamabad next month.",
+            {"Narendra Modi", "Nawaz Sharif"},
+        ),
+        (  # one with no known office is no third minister
+            "U.S. Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov met businessman Roman "
+            "Abramovich in Istanbul on Monday. The two ministers will meet again in Geneva next week.",
+            {"Antony Blinken", "Sergei Lavrov"},
+        ),
+    ],
+)
+def test_the_two_prime_ministers_or_ministers_are_the_two_who_hold_the_office(text, wanted):
+    x = run(text)
+    planned = only(tuple(m for m in x.meetings if m.status == "Planned"))
+    assert wanted <= names(x, planned.participants)
 
 
 def test_the_two_presidents_are_the_two_people_in_focus_who_are_presidents():

@@ -32,6 +32,11 @@ pytestmark = pytest.mark.slow
             "Denied",
         ),
         ("Hamas denied the accusation and held talks with Israeli officials in Cairo on Monday.", "Occurred"),
+        ("Hamas denied that its envoy had travelled to Cairo and met Israeli officials on Monday.", "Denied"),
+        # a denial not made denies nothing
+        ("Hamas did not deny reports that its leaders had met Israeli officials in Cairo on Monday.", "Occurred"),
+        ("Hamas has neither confirmed nor denied reports that its leaders met Israeli officials in Cairo.", "Occurred"),
+        ("Hamas refused to deny reports that its leaders had met Israeli officials in Cairo.", "Occurred"),
     ],
 )
 def test_status_of_one_mention(text, status):

@@ -110,6 +110,15 @@ def test_a_body_of_a_country_stays_that_countrys_body():
     assert [e.text for e in merge_entities(ents, found)] == ["Security Council of Russia"]
 
 
+def test_a_countrys_own_body_named_of_it_is_the_dictionarys():
+    doc, ents = _doc(["the", "Sovereign", "Council", "of", "Sudan", "met"], [(1, 5, "ORG")])
+    found = [
+        Span(doc, 1, 3, label="ORG", kb_id="actor:sovereignty council"),
+        Span(doc, 4, 5, label="GPE", kb_id="country:SD"),
+    ]
+    assert [e.text for e in merge_entities(ents, found)] == ["Sovereign Council", "Sudan"]
+
+
 def test_an_entity_saying_more_than_the_name_inside_it_stays():
     doc, ents = _doc(["the", "Afghan", "Foreign", "Ministry"], [(1, 4, "ORG")])
     found = [Span(doc, 1, 2, label="NORP", kb_id="demonym:AF")]

@@ -45,16 +45,26 @@ _BODY_WORDS = words(
 )
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
 _VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
-# the last word of a venue's own name ("Harambee House", "Castle Buildings", "Bagram Air Base"), and
-# the words that make a centre a venue ("the Birendra International Convention Centre"), not a body
-# ("the Carter Center")
+# the last word of a venue's own name ("Castle Buildings", "Bagram Air Base"), and the words that
+# make a centre a venue ("the Birendra International Convention Centre"), not a body ("the Carter
+# Center"); a house or buildings may also be a body or the seat that speaks ("Chatham House", "State
+# House said"): a venue only where something happens at it ("on the steps of Harambee House")
 VENUE_ENDS = _VENUES | words("house buildings base")
+_SEATS = words("house buildings")
 _CENTRES, _VENUE_CENTRES = words("centre center"), words("convention conference congress exhibition press")
+_AT = words("at in inside outside near")
+_PARTS_OF_SITES = words("steps grounds gates gate lawn lawns courtyard premises")
 
 
 def is_venue(span: Span) -> bool:
     """Whether a name not in the dictionary names a building or a site by its last words."""
     last = span[-1].lower_
+    if last in _SEATS:
+        root = span.root
+        head = root.head if root.dep_ == "pobj" else None
+        return head is not None and (
+            head.lower_ in _AT or (head.lower_ == "of" and head.head.lower_ in _PARTS_OF_SITES)
+        )
     return last in VENUE_ENDS or (last in _CENTRES and len(span) > 1 and span[-2].lower_ in _VENUE_CENTRES)
 
 

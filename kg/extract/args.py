@@ -153,15 +153,18 @@ class Resolver:
         both hold such an office (or no office is known of them), else the latest two of an event
         who do; none when three of one event do. With no such pair, the two sides ("the two
         ministers signed a transit agreement" after the presidents met: their two countries)."""
-        wanted = _role_class(t.lower_.removesuffix("s"))
+        prime = any(c.lower_ == "prime" for c in t.children if c.dep_ in ("amod", "compound"))
+        wanted = "head" if prime else _role_class(t.lower_.removesuffix("s"))
 
-        def fits(key: str) -> bool:
+        def fits(key: str, known: bool = False) -> bool:
             info = self.actors.get(key)
             office = _office(info.role) if info is not None and info.role else None
-            return info is not None and (wanted is None or office is None or office in _COUNTED_AS[wanted])
+            if info is None or wanted is None:
+                return info is not None
+            return office in _COUNTED_AS[wanted] if known or office is not None else True
 
         events = [persons for i, parties in self.pairs if i < t.i and (persons := self._persons(parties))]
-        if events and sum(map(fits, events[-1])) > 2:
+        if events and sum(fits(p, known=True) for p in events[-1]) > 2:
             return []  # "Blinken, Lavrov and Wang Yi attended ... the two ministers": which two is not told
         focus = self.salient_persons(t.i)
         if len(focus) == 2 and all(k in self._persons(tuple(focus)) and fits(k) for k in focus):

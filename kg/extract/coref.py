@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.tokens import Token
+
 from kg.extract.args import Resolver
 from kg.extract.events import Frame
 from kg.extract.places import PlaceTable
@@ -450,7 +452,10 @@ def _word_class(category: str) -> str:
 
 _TOPIC_PREPS = {"on", "over", "about", "regarding", "for"}
 _REFINED = {"ceasefire": "ceasefire", "exchange": "prisoner exchange"}
-_TRUCE_WORDS = words("ceasefire cease-fire truce guns prisoners detainees hostages")
+_TRUCE_WORDS = words(
+    "ceasefire cease-fire truce guns prisoners detainees hostages attacks arms weapons offensive offensives "
+    "operations shooting firing shelling bombardment bombing"
+)
 
 
 def _headline_topic(d: Draft, f: Frame) -> bool:
@@ -469,7 +474,7 @@ def _headline_topic(d: Draft, f: Frame) -> bool:
         for holder in (x.trigger, x.trigger.head)
         if x.trigger.dep_ == "dobj" or holder is x.trigger
         for c in holder.children
-        if (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and holder is x.trigger)
+        if (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and holder is x.trigger and not _dated(c))
         or (
             c.dep_ in ("acl", "relcl", "advcl", "xcomp")
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -477,6 +482,11 @@ def _headline_topic(d: Draft, f: Frame) -> bool:
     ]  # what the agreement is about: "on the rules of the talks", "(signed a deal) to end the war"
     conflict = lexicon().word_list("conflict_nouns") | _TRUCE_WORDS
     return all(any(w.lower_ in conflict for w in c.subtree) for c in topics)
+
+
+def _dated(prep: Token) -> bool:
+    """Whether a preposition only dates what it hangs from ("signed an agreement on Tuesday")."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _families(a: str, b: str) -> bool:

@@ -97,8 +97,9 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
         if below.dep_ == "conj" and below.tag_.startswith("VB"):
-            if _content_clause(below):
-                continue  # "denied reports that X was in Tehran and that Iran had arranged a meeting"
+            if _content_clause(below) or not (v.lower_ in denied or v.lower_ in cancelled):
+                continue  # "denied reports that X was in Tehran and that Iran had arranged a meeting",
+                # "denied that he had flown to Cairo and met the envoys": as the verb it is joined to
             break  # "denied wrongdoing and held talks": the denial is not of the talks
         if _broke_down(v, kind) and below.dep_ in ("nsubj", "nsubjpass"):
             return _ended(scope, v, kind)  # "the talks collapsed"
@@ -115,6 +116,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         if v.lower_ in particle_verbs and any(c.lower_ in particles for c in _phrasal(v)):
             return "Cancelled"
         if v.lower_ in denied:
+            if _withheld(v):
+                break  # "did not deny reports that ...", "neither confirmed nor denied", "refused to deny"
             return "Denied"
         if v.lower_ in reports and _content_clause(below):
             continue  # "denied reports that he had met the envoys": the cue over the reports is the event's
@@ -138,6 +141,19 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         past = verb.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in verb.children)
         return "Denied" if past else None
     return None
+
+
+_WITHHOLDING = words("refuse refused refuses refusing decline declined declines declining")
+
+
+def _withheld(cue: Token) -> bool:
+    """Whether a denial is not made: negated ("did not deny"), one of "neither ... nor" ("neither
+    confirmed nor denied"), or refused ("refused to deny")."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in (*cue.head.children, *cue.children)):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lower_ in _WITHHOLDING
 
 
 def _content_clause(verb: Token) -> bool:

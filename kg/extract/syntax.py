@@ -81,8 +81,9 @@ def hidden_conjuncts(name: Token) -> list[Token]:
                 and doc[x.i + 1].dep_ == "cc"
                 and doc[x.i + 1].head == x
                 and doc[x.i + 1].ent_iob_ != "I"
-                and not (_names_a_title(x) and any(c.ent_type_ in ("PERSON", "ORG", "GPE") for c in x.conjuncts))
-            ):  # not "Former Karzai and Ghani adviser Hamdullah Mohib": whose adviser, not who met
+                and not (_names_a_title(x) and any(c.ent_type_ == x.ent_type_ for c in x.conjuncts))
+            ):  # not "Former Karzai and Ghani adviser Hamdullah Mohib": whose adviser, not who met; but
+                # "Khalilzad and Taliban deputy leader Baradar met": the body opens the next name
                 out.append(x)
     return out
 

@@ -270,6 +270,18 @@ def _of_country(name: Span) -> bool:
     return name.kb_id_.startswith("country:") and i >= 0 and doc[i].lower_ == "of"
 
 
+def _foreign_body(body: Span, rest: list[Span]) -> bool:
+    """Whether a dictionary body named before "of <country>" is not that country's own: an
+    international body ("the Security Council of Russia" is no UN body) or another country's
+    ("the National Security Council of Afghanistan"); "the Sovereign Council of Sudan" and "the
+    National Liberation Army of Colombia" are the dictionary's."""
+    if not body.kb_id_.startswith("actor:"):
+        return True
+    actor = lexicon().by_key[body.kb_id_[6:]]
+    countries = {c.key for s in rest if _of_country(s) and (c := gazetteer().by_iso(s.kb_id_[8:])) is not None}
+    return actor.kind == "intl" or (actor.affiliation is not None and actor.affiliation not in countries)
+
+
 def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
     """Statistical entities and lexicon spans combined without overlap.
 
@@ -282,7 +294,7 @@ def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
     inside: dict[int, list[Span]] = {}
     for ent in ents:
         parts = [s for s in found if ent.start <= s.start < ent.end]  # may run past its end: a name cut short
-        if any(_of_country(s) for s in parts[1:]):
+        if any(_of_country(s) for s in parts[1:]) and _foreign_body(parts[0], parts[1:]):
             out.append(ent)  # "the Security Council of Russia" is Russia's own council, not the UN's
             continue
         if (parts and len(parts[0]) < len(ent)) or len(parts) > 1:
