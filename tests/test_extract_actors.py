@@ -360,3 +360,24 @@ def test_a_person_named_like_a_work_or_a_city_is_still_a_person(text, kept):
 def test_an_acronym_after_a_list_or_a_body_with_its_own_is_not_its_alias(text, apart, body):
     x = run(text)
     assert not any(apart in a.aliases for a in x.actors if a.label == body)
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_name_before_it():
+    text = (
+        "The ethnic signatories included the Karen National Union (KNU), the Arakan Liberation Party (ALP) "
+        "and the Chin National Front (CNF) and four smaller groups."
+    )
+    found = labels(run(text))
+    assert "Chin National Front" in found and not any("(" in label for label in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates met for the third round of the Lisbon Process on Monday.",
+        "The government signed a nationwide ceasefire accord (NCA) with eight groups in the capital on Thursday. "
+        "The text of the NCA was agreed in March.",
+    ],
+)
+def test_the_name_or_acronym_of_a_process_or_an_agreement_is_no_actor(text):
+    assert not labels(run(text))

@@ -168,3 +168,13 @@ def test_the_government_and_a_named_body_are_two_entities():
     doc = shared_pipeline()("Talks between the Government and National Democratic Front resumed in Oslo on Tuesday.")
     assert "National Democratic Front" in [e.text for e in doc.ents]
     assert not any("and" in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_a_titled_name_of_a_country_is_the_person_and_the_country(label):
+    nlp = shared_pipeline("")
+    doc = nlp.make_doc("attended by presidents Alpha Konare of Mali and Mamadou Tandja on Friday")
+    doc.ents = [Span(doc, 3, 7, label=label)]
+    doc = nlp.get_pipe("peacekg_actor_ruler_v1")(doc)
+    assert ("Alpha Konare", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert "Mali" in [e.text for e in doc.ents]

@@ -11,6 +11,7 @@ demonym governing an official noun ("the Afghan government") is its country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import ENT_IOB, LOWER
@@ -373,6 +374,10 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
         return  # a title ("Special Representative for ...") or a run-on
     if len(span) > 1 and (span[-1].lower_ in _agreement_nouns() or span.root.lower_ in _agreement_nouns()):
         return  # a named agreement ("the Minsk Agreement", "the Treaty of Guarantee") is an event, not an actor
+    if len(span) > 1 and span[-1].lower_ in _event_nouns():
+        return  # a named conference or process ("the Kabul Process") is an event too
+    if text.isupper() and _names_an_event(doc, text):
+        return  # "a nationwide ceasefire agreement (NCA)"
     if len(span) == 1 and span[0].lower_ in _ORG_WORDS:
         return  # "the Army": a body of no one named
     if span[-1].lower_ in ("of", "for", "and", "on") or doc[span.end : span.end + 1].text[:1].isdigit():
@@ -438,6 +443,21 @@ def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]], nam
 def _agreement_nouns() -> frozenset[str]:
     forms = {f for t in lexicon().triggers if t.kind == "agreement" and t.pos == "noun" for f in t.forms}
     return frozenset(forms | {"protocol", "protocols", "charter"})
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The last words of an event's or a process's name ("the Union Peace Conference", "the Kabul
+    Process"), not a body's; a name of that kind is no actor."""
+    forms = {f for t in lexicon().triggers if t.kind == "meeting" and t.pos == "noun" for f in t.forms}
+    return frozenset(forms | {"process"}) - {"delegation", "delegations"}
+
+
+def _names_an_event(doc: Doc, acronym: str) -> bool:
+    """Whether an acronym is given, in brackets, right after an agreement or a meeting ("a nationwide
+    ceasefire agreement (NCA)"): the event's short name, not a body's."""
+    events = _agreement_nouns() | _event_nouns()
+    return any(t.text == "(" and doc[t.i + 1].text == acronym and doc[t.i - 1].lower_ in events for t in doc[1:-1])
 
 
 def _with_possessor(span: Span) -> str | None:

@@ -121,7 +121,7 @@ class ActorRuler:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = _joined_left(_before_verbs(_trimmed(doc.ents)))
+        ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
         doc.ents = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         return doc
 
@@ -144,6 +144,40 @@ def _trimmed(ents: Iterable[Span]) -> Iterable[Span]:
                 if len(piece):
                     yield Span(ent.doc, piece.start, piece.end, label=ent.label)
                 start = i + 1
+
+
+def _at_brackets(ents: Iterable[Span]) -> Iterable[Span]:
+    """Entities cut at a bracket inside them: "the Chin National Front (CNF" is the name, then
+    its acronym."""
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text in ("(", ")")]
+        if not cuts:
+            yield ent
+            continue
+        start = ent.start
+        for i in [*cuts, ent.end]:
+            if i > start:
+                yield Span(ent.doc, start, i, label=ent.label)
+            start = i + 1
+
+
+def _persons_of_countries(ents: Iterable[Span]) -> Iterable[Span]:
+    """A person's name cut before "of" and a country: "presidents Blaise Compaore of Burkina Faso
+    and Charles Taylor of Liberia" tags "Blaise Compaore of Burkina Faso", as a person or, after a
+    title, as an organisation."""
+    for ent in ents:
+        doc = ent.doc
+        word = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        titled = bool(word) and any(lexicon().role_of([w]) for w in (word, word.removesuffix("s")))
+        person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and titled)
+        of = next((t.i for t in ent[1:] if t.lower_ == "of"), None) if person else None
+        rest = doc[of + 1 : ent.end] if of is not None else None
+        if rest is not None and len(rest) and rest[0].lower_ == "the":
+            rest = rest[1:]
+        if rest is not None and len(rest) and gazetteer().country(rest.text) is not None:
+            yield Span(doc, ent.start, of, label="PERSON")
+        else:
+            yield ent
 
 
 def _before_verbs(ents: Iterable[Span]) -> Iterable[Span]:
