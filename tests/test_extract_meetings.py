@@ -777,3 +777,32 @@ def test_the_two_ministers_after_three_ministers_are_not_told():
         "sidelines."
     )
     assert len(x.meetings) == 1  # the sideline meeting has no one it can name
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "iso"),
+    [
+        (
+            "The second round of talks between the negotiating teams of Afghanistan and the Taliban, which began "
+            "in Doha on January 5, has produced little.",
+            "doha",
+            "2024-01-05",
+        ),
+        ("Negotiations with the ELN, which were held in Caracas in February, went nowhere.", "caracas", "2024-02"),
+    ],
+)
+def test_a_relative_clause_hung_from_the_last_party_tells_of_the_talks(text, place, iso):
+    m = only(run(text).meetings)
+    assert m.place == place and m.date is not None and m.date.iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks with the Taliban, which began its spring offensive in Kandahar in April, went nowhere.",
+        "Talks with Ashraf Ghani, who began his term in Kabul in 2014, went nowhere.",
+    ],
+)
+def test_a_relative_clause_on_a_party_that_tells_of_the_party_is_its_own(text):
+    m = only(run(text).meetings)
+    assert m.place is None and m.date is None

@@ -144,6 +144,40 @@ def _scheduling_clauses(nodes: list[Token]) -> list[Token]:
 
 _SCHEDULING = frozenset({"set", "scheduled", "planned", "due", "slated", "expected"})
 
+_COURSE = frozenset(
+    {"began", "begun", "begins", "started", "starts", "opened", "opens", "resumed", "resumes", "ended", "ends"}
+    | {"closed", "concluded", "continued", "continues", "wrapped", "finished", "convened", "reconvened"}
+)
+"""Verbs that tell how a gathering went, and nothing of a people or a country ("which began in Doha")."""
+_COURSE_PASSIVE = frozenset({"held", "convened", "hosted", "signed", "concluded", "reached", "sealed", "inked"})
+
+
+def _party_relatives(nodes: list[Token]) -> list[Token]:
+    """A relative clause that tells of the event, hung by the parser from the last party named:
+    "the second round of talks between the negotiating teams of the two sides, which began in Doha
+    on January 5" (the teams did not begin). The clause closes the phrase, opens with "which" or
+    "that", and its verb tells how a gathering went, with no object of its own, or is passive."""
+    out = []
+    for n in nodes:
+        for p in n.children:
+            if p.dep_ != "prep" or p.lower_ not in ("between", "with", "among"):
+                continue
+            for o in pobjs(p):
+                for t in o.subtree:
+                    for c in t.children:
+                        closes = all(x.is_punct for x in c.doc[c.right_edge.i + 1 : p.right_edge.i + 1])
+                        if c.dep_ != "relcl" or not closes or not _is_verb(c):
+                            continue
+                        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                        if subject is None or subject.lower_ not in ("which", "that"):
+                            continue
+                        passive = subject.dep_ == "nsubjpass" and c.lower_ in _COURSE_PASSIVE
+                        took_place = c.lower_ == "took" and any(d.lower_ == "place" for d in c.children)
+                        intransitive = c.lower_ in _COURSE and not any(d.dep_ == "dobj" for d in c.children)
+                        if passive or took_place or intransitive:
+                            out.append(c)
+    return out
+
 
 def _word_piece(t: Token) -> bool:
     """A hyphen, or the prefix before one, of a hyphenated word the tokenizer split: "co" and
@@ -249,6 +283,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
     ]
     scope.clauses += _loose_relative(outer)
     scope.clauses += _scheduling_clauses(scope.nodes)
+    scope.clauses += [c for c in _party_relatives(scope.nodes) if c not in scope.clauses]
     head, dep = top.head, top.dep_
     if head == top:
         return scope
