@@ -806,3 +806,23 @@ def test_a_relative_clause_hung_from_the_last_party_tells_of_the_talks(text, pla
 def test_a_relative_clause_on_a_party_that_tells_of_the_party_is_its_own(text):
     m = only(run(text).meetings)
     assert m.place is None and m.date is None
+
+
+def test_sat_down_with_is_a_meeting():
+    x = run("Ghani sat down with Khalilzad in Kabul on Monday. Later he sat on the bench.")
+    m = only(x.meetings)
+    assert names(x, m.participants) == {"Ashraf Ghani", "Zalmay Khalilzad"} and m.place == "kabul"
+
+
+def test_who_sat_down_in_a_when_clause_met_at_the_meeting_it_dates():
+    x = run(
+        "The Doha gathering follows a similar meeting in Tehran earlier this month, when a government delegation "
+        "led by Yunus Qanooni and a Taliban team headed by Sher Mohammad Abbas Stanekzai sat down."
+    )
+    m = only(tuple(m for m in x.meetings if m.place == "tehran"))
+    assert {"Yunus Qanooni", "Sher Mohammad Abbas Stanekzai"} <= names(x, m.participants)
+
+
+def test_a_delegation_representing_a_country_stands_for_it():
+    x = run("A delegation representing Ethiopia met Eritrean officials in Asmara on Monday.")
+    assert names(x, only(x.meetings).participants) == {"Ethiopia", "Eritrea"}

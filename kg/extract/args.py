@@ -415,6 +415,11 @@ class Resolver:
                     if obj.dep_ == "pobj":
                         found = [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
                         out += [self._side_of_person(k) for k in found] if proxy else found
+            elif c.dep_ == "acl" and c.lower_ == "representing":
+                # "a delegation representing the army-backed government": as if the government were named
+                out += [
+                    k for o in c.children if o.dep_ == "dobj" for m in (o, *o.conjuncts) for k in self._one(m, depth)
+                ]
             elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in self._leading:
                 # "a government delegation led by Abdullah Abdullah": he is at the table
                 leaders = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

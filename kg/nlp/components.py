@@ -379,6 +379,8 @@ class TriggerMatcher:
                 first = start
                 if trig.after and not completed(head, trig.after):
                     continue
+                if trig.particle and not _particle(head, trig.particle):
+                    continue
                 if trig.before:
                     if start > 0 and doc[start - 1].lower_ in trig.before:
                         first = start - 1
@@ -430,6 +432,13 @@ def completed(verb: Token, words: tuple[str, ...]) -> bool:
         and not any(c.dep_ == "advmod" for c in t.children)
         for t in verb.subtree
     )
+
+
+def _particle(verb: Token, words: tuple[str, ...]) -> bool:
+    """Whether the word after the verb is its particle and one of ``words``: "sat down with"."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return nxt is not None and nxt.head == verb and nxt.dep_ in ("prt", "advmod") and nxt.lower_ in words
 
 
 def _licensed(head: Token, trig: Trigger) -> bool:

@@ -83,6 +83,7 @@ class Trigger:
     object_of: tuple[str, ...] = ()  # or verbs it may be the object of instead ("signed a declaration")
     named: bool = False  # or a place name before it will do instead ("the Nairobi declaration")
     after: tuple[str, ...] = ()  # words one of which must modify the verb after it ("brought ... together")
+    particle: tuple[str, ...] = ()  # words one of which must be the verb's particle, next to it ("sat down")
     status: str | None = None  # the status the word itself states ("invite": Planned)
     needs_actor: bool = False  # a verb that is an event only with an actor argument ("meet targets" is not)
     anaphoric: bool = False  # alone it only refers back ("the exchange")
@@ -183,6 +184,7 @@ def _read_triggers(path: Path) -> tuple[tuple[Trigger, ...], dict[str, frozenset
                     object_of=tuple(spec.get("object_of", ())),
                     named=bool(spec.get("named")),
                     after=tuple(spec.get("after", ())),
+                    particle=tuple(spec.get("particle", ())),
                     status=spec.get("status"),
                     needs_actor=bool(spec.get("needs_actor")),
                     anaphoric=bool(spec.get("anaphoric")),
