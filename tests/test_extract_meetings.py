@@ -826,3 +826,19 @@ def test_who_sat_down_in_a_when_clause_met_at_the_meeting_it_dates():
 def test_a_delegation_representing_a_country_stands_for_it():
     x = run("A delegation representing Ethiopia met Eritrean officials in Asmara on Monday.")
     assert names(x, only(x.meetings).participants) == {"Ethiopia", "Eritrea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (  # the month of a clause of the sentence before, not its main clause
+            "Egypt called for mediation after Abiy Ahmed told parliament in October that nothing could stop the dam. "
+            "Two days later Abiy and Sisi met in Sochi.",
+            "2023-10",
+        ),
+        ("Abiy Ahmed spoke in parliament in October. Two weeks later Abiy and Sisi met in Sochi.", None),
+    ],
+)
+def test_days_later_than_a_month_date_by_that_month_within_a_week(text, iso):
+    m = only(run(text).meetings)
+    assert (m.date.iso if m.date else None) == iso

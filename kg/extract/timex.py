@@ -145,17 +145,10 @@ def _day_told_before(token: Token) -> str | None:
         return [e for e in expressions_at(node) if (_YEAR_OR_MONTH.search(e) or _WEEKDAY.search(e))]
 
     doc, sent = token.doc, token.sent
-    here = [
-        e.text
-        for e in sent.ents
-        if e.label_ == "DATE"
-        and e.end <= token.i
-        and not _LATER.search(e.text)
-        and (_YEAR_OR_MONTH.search(e.text) or _WEEKDAY.search(e.text))
-    ]
+    here = [e.text for e in sent.ents if e.label_ == "DATE" and e.end <= token.i and _dates_a_day(e.text)]
     if here:
         return here[-1]
-    for _ in range(3):
+    for back in range(3):
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent
@@ -169,9 +162,19 @@ def _day_told_before(token: Token) -> str | None:
             found = days(node)
             if found:
                 return found[0]
+        if back == 0:  # the sentence just before: a date in any of its clauses ("told parliament in October")
+            told = [e.text for e in sent.ents if e.label_ == "DATE" and _dates_a_day(e.text)]
+            if told:
+                return told[-1]
     return None
 
 
+def _dates_a_day(text: str) -> bool:
+    return not _LATER.search(text) and bool(_YEAR_OR_MONTH.search(text) or _WEEKDAY.search(text))
+
+
+_DAYS_IN_THE_MONTH = 7
+"""How many days after a month told before ("in October ... two days later") still date by that month."""
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -386,10 +389,12 @@ def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> Dat
     later = _LATER.search(ref.expression)
     if later is not None:  # the day counted from lies the way the event does: "will ... the next day"
         told = resolve_date(ref.antecedent or "", anchor, "future" if tense == "future" else "past")
-        if told is None or told.precision != "day" or not told.iso:
-            return None
         count = _NUMBERS.get((later[1] or "").lower()) or int(later[1] or 1)
         days = count * (7 if (later[2] or "").lower().startswith("week") else 1)
+        if told is not None and told.precision == "month" and told.iso and days <= _DAYS_IN_THE_MONTH:
+            return DateValue(told.iso, "month", ref.expression)  # "in October ... Two days later": October
+        if told is None or told.precision != "day" or not told.iso:
+            return None
         return DateValue((date.fromisoformat(told.iso) + timedelta(days=days)).isoformat(), "day", ref.expression)
     unit = _BACK_REFERENCE.search(ref.expression)
     told = resolve_date(ref.antecedent or "", anchor, tense)
