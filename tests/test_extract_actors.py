@@ -80,6 +80,43 @@ def test_acronym_joins_its_expansion():
     assert [o.label for o in orgs] == ["Bangsamoro Interim Council"] and "BIC" in orgs[0].aliases
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        (  # the NER cut both names short, at "Liberians" and at "in"
+            "The deal was signed by Kabineh Ja'neh for Liberians United for Reconciliation and Democracy (LURD) and "
+            "by Thomas Nimely for the Movement for Democracy in Liberia (MODEL).",
+            {"Liberians United for Reconciliation and Democracy", "Movement for Democracy in Liberia"},
+            {"Movement for Democracy", "Liberia"},
+        ),
+        (  # a known acronym lends its dictionary actor
+            "Pakistan will not let the Tehreek-i-Taliban Pakistan (TTP) use Afghan soil, its ministers said.",
+            {"Tehrik-i-Taliban Pakistan", "Pakistan"},
+            {"Tehreek", "Taliban"},
+        ),
+        (  # the longest run that spells it, no more
+            "Officials of the United States and the European Union (EU) met in Brussels.",
+            {"United States", "European Union"},
+            set(),
+        ),
+        (  # a deal's name is no organisation
+            "Iran said the Joint Comprehensive Plan of Action (JCPOA) was dead, Iranian Foreign Minister Abbas "
+            "Araghchi said.",
+            {"Iran", "Abbas Araghchi"},
+            {"Joint Comprehensive Plan of Action"},
+        ),
+    ],
+)
+def test_a_name_spelled_out_before_its_acronym_is_one_organisation(text, wanted, unwanted):
+    found = set(labels(run(text)))
+    assert wanted <= found and not unwanted & found
+
+
+def test_a_ministry_that_opens_a_title_is_no_body():
+    x = run("The government delegation, led by Internal Affairs Minister Ruhakana Rugunda, arrived in Juba.")
+    assert set(labels(x)) == {"Ruhakana Rugunda"}
+
+
 def test_the_afghan_government_is_afghanistan():
     x = run("The Afghan government rejected the proposal.")
     assert labels(x) == {"Afghanistan": "Country"}

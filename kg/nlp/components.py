@@ -5,8 +5,9 @@
 - ``peacekg_actor_ruler_v1`` (after the NER): matches the lexicon (actors, countries, demonyms)
   and merges the matches into ``doc.ents``; ``Span.kb_id_`` tells what each match is
   (``actor:<key>``, ``country:<ISO>``, ``demonym:<ISO>``). It also trims entities that run over
-  a line break or into a title-case headline's verb ("Baradar Holds Talks"), and drops those that
-  are the start of a title ("US National Security" Adviser).
+  a line break or into a title-case headline's verb ("Baradar Holds Talks"), drops those that
+  are the start of a title ("US National Security" Adviser), and makes one entity of a name
+  spelled out before its acronym ("the Movement for Democracy in Liberia (MODEL)").
 - ``peacekg_trigger_matcher_v1``: marks meeting and agreement trigger words in
   ``doc.spans["peacekg_triggers"]`` (span label = trigger id of the lexicon).
 
@@ -122,8 +123,66 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
-        doc.ents = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
+        merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
+        doc.ents = _spelled_out(doc, merged)
         return doc
+
+
+_NAME_GLUE = frozenset({"for", "and", "of", "in", "the", "de", "del", "des", "la", "i", "e", "y", "-", "–"})
+_LONGEST_NAME = 10
+
+
+def _spelled_out(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name spelled out before its acronym in brackets is one organisation, whatever the NER cut
+    it into: "Liberians United for Reconciliation and Democracy (LURD)", "the Movement for Democracy
+    in Liberia (MODEL)", "the Tehreek-i-Taliban Pakistan (TTP)". The capitalised words' initials
+    are the acronym, or (three words or more) run through it in order from its first letter to its
+    last. A known acronym lends the name its dictionary actor; a name with a deal's, a gathering's
+    or a process's word in it is a document's name (LAW), no organisation."""
+    out = ents
+    for b in (t.i for t in doc if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+        acronym = doc[b + 1]
+        if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 7):
+            continue
+        start = _spelling_start(doc, b, acronym.text)
+        if start is None or any(e.start == start and e.end == b for e in out):
+            continue
+        known = next((e.kb_id_ for e in out if e.start == b + 1 and e.kb_id_.startswith("actor:")), "")
+        if any(t.lower_ in _event_words() for t in doc[start:b]):
+            name = Span(doc, start, b, label="LAW")  # "the Joint Comprehensive Plan of Action (JCPOA)": a deal
+        else:
+            name = Span(doc, start, b, label="ORG", kb_id=known)
+        out = sorted([e for e in out if e.end <= start or e.start >= b] + [name], key=lambda e: e.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Words of a deal's, a gathering's or a process's name: no organisation's."""
+    nouns = {f for t in lexicon().triggers if t.pos == "noun" and not t.anaphoric for f in t.forms}
+    return frozenset(nouns | words("plan process programme program initiative framework roadmap charter protocol"))
+
+
+def _spelling_start(doc: Doc, bracket: int, acronym: str) -> int | None:
+    """Where the longest run of words before ``bracket`` whose initials spell ``acronym`` starts."""
+    best, i = None, bracket - 1
+    while i >= 0 and bracket - i <= _LONGEST_NAME:
+        t = doc[i]
+        if not (t.is_title or t.is_upper or t.lower_ in _NAME_GLUE) or (t.whitespace_ and t.text in "-–"):
+            break
+        if t.is_title and t.lower_ != "the":
+            initials = "".join(w.text[0] for w in doc[i:bracket] if w.text[:1].isupper() and w.lower_ != "the")
+            if initials == acronym or (len(initials) >= 3 and _runs_through(initials, acronym)):
+                best = i
+        i -= 1
+    return best if best is not None and bracket - best >= 2 else None
+
+
+def _runs_through(initials: str, acronym: str) -> bool:
+    if initials[0] != acronym[0] or initials[-1] != acronym[-1]:
+        return False
+    rest = iter(acronym)
+    return all(c in rest for c in initials)
 
 
 def _title(text: str) -> str:
