@@ -842,3 +842,49 @@ def test_a_delegation_representing_a_country_stands_for_it():
 def test_days_later_than_a_month_date_by_that_month_within_a_week(text, iso):
     m = only(run(text).meetings)
     assert (m.date.iso if m.date else None) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks with the Houthis, which began attacking ships in the Red Sea in November, went nowhere.",
+        "Talks with Hamas, which continued to fire rockets at Sderot on Tuesday, went nowhere.",
+        "Talks between the army and the insurgency, which began in Cabo Delgado in October 2017, went nowhere.",
+        "Reagan held talks with the Soviet Union, which ended in Moscow in December 1991.",
+    ],
+)
+def test_a_relative_clause_telling_of_the_party_or_with_its_own_complement_is_the_partys(text):
+    assert all(m.place is None and m.date is None for m in run(text).meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sharif sat down with Pakistani journalists in Islamabad on Tuesday.",
+        "Putin met with reporters in Moscow on Friday.",
+    ],
+)
+def test_the_press_is_no_side_of_a_meeting(text):
+    assert not run(text).meetings
+
+
+def test_a_delegation_representing_someone_unnamed_is_no_one_and_does_not_loop():
+    x = run("A delegation representing him met Iranian officials in Muscat on Monday, Witkoff said.")
+    assert names(x, only(x.meetings).participants) == {"Iran"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date in a relative clause, or on a noun, is no day of the story
+        "Guterres, who took office in January 2017, spoke in Geneva. Two days later, Guterres met Lavrov in Moscow.",
+        # a month's last days, a week later, may be the next month
+        "Fighting flared in late December 2023. A week later, Blinken met Fidan in Ankara.",
+        # what would be done is no day told
+        "Ruto spoke to the press. He said that he would visit Kampala in April. Two days later, he met Museveni.",
+    ],
+)
+def test_days_later_do_not_count_from_a_date_that_tells_no_day_of_the_story(text):
+    x = run(text)
+    held = [m for m in x.meetings if m.status == "Occurred" and len(m.participants) == 2]
+    assert held and all(m.date is None for m in held)

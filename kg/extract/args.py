@@ -23,6 +23,7 @@ from kg.nlp.lexicon import lexicon
 _TEAMS = {"delegation", "team", "delegations", "teams"}
 _PEOPLE = {"leaders", "men", "women"}  # "the two leaders", "the two men": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
+_REPRESENTED_PRONOUNS = {"him", "her", "them", "us", "it", "me", "you"}
 _OBJECT_PRONOUNS = {"him", "her"}  # "her" as an object; as a possessive it may mean the subject
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
@@ -416,10 +417,15 @@ class Resolver:
                         found = [k for o in (obj, *obj.conjuncts) for k in self._one(o, depth + 1)]
                         out += [self._side_of_person(k) for k in found] if proxy else found
             elif c.dep_ == "acl" and c.lower_ == "representing":
-                # "a delegation representing the army-backed government": as if the government were named
-                out += [
-                    k for o in c.children if o.dep_ == "dobj" for m in (o, *o.conjuncts) for k in self._one(m, depth)
+                # "a delegation representing Hamas": Hamas's side (not Burhan, who is represented: his side)
+                found = [
+                    k
+                    for o in c.children
+                    if o.dep_ == "dobj" and o.lower_ not in _REPRESENTED_PRONOUNS  # "representing him": whom?
+                    for m in (o, *o.conjuncts)
+                    for k in self._one(m, depth + 1)
                 ]
+                out += [self._side_of_person(k) for k in found]
             elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in self._leading:
                 # "a government delegation led by Abdullah Abdullah": he is at the table
                 leaders = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

@@ -181,12 +181,19 @@ def is_destination(t: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children) and t.ent_type_ in ("GPE", "LOC")
 
 
+_PRESS = frozenset(
+    {"reporters", "reporter", "journalists", "journalist", "correspondents", "correspondent", "press", "media"}
+    | {"interviewer", "interviewers", "newspaper", "newspapers", "broadcaster", "broadcasters", "board"}
+)
+"""Who a leader "meets" or "sits down with" for an interview: no side of a meeting."""
+
+
 def enough_parties(trig: Trigger, keys: list[str], parties: list[Token]) -> bool:
     """A meeting verb needs someone to meet: an object or "with" actor, or several subjects
     ("Government and MILF negotiators will meet" names one actor but two sides)."""
     if trig.id == "visit_verb":
         return bool(keys)
-    sides = {t.i for p in parties for t in (p, *p.conjuncts)}
+    sides = {t.i for p in parties for t in (p, *p.conjuncts) if t.lower_ not in _PRESS}
     for p in parties:  # "Government and MILF negotiators"
         for c in p.children:
             if c.dep_ in ("compound", "nmod", "amod") and c.conjuncts:

@@ -149,7 +149,21 @@ _COURSE = frozenset(
     | {"closed", "concluded", "continued", "continues", "wrapped", "finished", "convened", "reconvened"}
 )
 """Verbs that tell how a gathering went, and nothing of a people or a country ("which began in Doha")."""
+_OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prt", "acomp", "oprd"})  # "began attacking", "ended up"
+_OWN_COURSES = frozenset(
+    {"movement", "insurgency", "rebellion", "uprising", "war", "conflict", "protests", "mission", "crisis"}
+)
+"""Nouns with a course of their own: "the insurgency, which began in 2017" did not meet."""
 _COURSE_PASSIVE = frozenset({"held", "convened", "hosted", "signed", "concluded", "reached", "sealed", "inked"})
+
+
+def _has_own_course(head: Token, clause: Token) -> bool:
+    """Whether the noun a clause tells of, by the parse or by its place right before the clause, has a
+    course of its own: a country ("the Soviet Union, which ended") or an insurgency, a war, a movement."""
+    doc, i = clause.doc, clause.left_edge.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    return any(t.ent_type_ == "GPE" or t.lower_ in _OWN_COURSES for t in (head, doc[i]))
 
 
 def _party_relatives(nodes: list[Token]) -> list[Token]:
@@ -173,7 +187,11 @@ def _party_relatives(nodes: list[Token]) -> list[Token]:
                             continue
                         passive = subject.dep_ == "nsubjpass" and c.lower_ in _COURSE_PASSIVE
                         took_place = c.lower_ == "took" and any(d.lower_ == "place" for d in c.children)
-                        intransitive = c.lower_ in _COURSE and not any(d.dep_ == "dobj" for d in c.children)
+                        intransitive = (
+                            c.lower_ in _COURSE
+                            and not any(d.dep_ in _OWN_COMPLEMENTS for d in c.children)
+                            and not _has_own_course(t, c)
+                        )
                         if passive or took_place or intransitive:
                             out.append(c)
     return out

@@ -154,19 +154,41 @@ def _day_told_before(token: Token) -> str | None:
         sent = doc[sent.start - 1].sent
         root = sent.root
         reported = (
-            [c for c in root.children if c.dep_ == "ccomp"]
+            [
+                c
+                for c in root.children
+                if c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _MODALS for a in c.children)
+            ]
             if root.lower_ in lexicon().word_list("speech_verbs")
             else []
-        )
+        )  # not what "would" be done: "said that he would visit Kampala in April"
         for node in (*reported, root):
             found = days(node)
             if found:
                 return found[0]
-        if back == 0:  # the sentence just before: a date in any of its clauses ("told parliament in October")
-            told = [e.text for e in sent.ents if e.label_ == "DATE" and _dates_a_day(e.text)]
+        if back == 0:  # the sentence just before: a date in another clause of it ("told parliament in October")
+            told = [e.text for e in sent.ents if e.label_ == "DATE" and _dates_a_day(e.text) and _dates_a_deed(e)]
             if told:
                 return told[-1]
     return None
+
+
+_MODALS = frozenset({"would", "will", "'ll", "could", "might", "may", "shall", "should", "must"})
+
+
+def _dates_a_deed(date_ent: Span) -> bool:
+    """Whether a date is told of something done: it hangs, alone or after a preposition, from a
+    verb in the past tense in a clause that is not relative ("after he told parliament in
+    October"; not "Guterres, who took office in January", "after the October 7 attacks", "would
+    visit in April")."""
+    root = date_ent.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    return (
+        root.dep_ in ("pobj", "npadvmod")
+        and verb.tag_ == "VBD"
+        and verb.dep_ in ("ROOT", "advcl", "conj", "ccomp", "pcomp")
+        and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    )
 
 
 def _dates_a_day(text: str) -> bool:
@@ -174,6 +196,7 @@ def _dates_a_day(text: str) -> bool:
 
 
 _DAYS_IN_THE_MONTH = 7
+_LATE_IN_THE_MONTH = re.compile(r"\b(?:late|end|close)\b", re.IGNORECASE)
 """How many days after a month told before ("in October ... two days later") still date by that month."""
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -391,7 +414,8 @@ def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> Dat
         told = resolve_date(ref.antecedent or "", anchor, "future" if tense == "future" else "past")
         count = _NUMBERS.get((later[1] or "").lower()) or int(later[1] or 1)
         days = count * (7 if (later[2] or "").lower().startswith("week") else 1)
-        if told is not None and told.precision == "month" and told.iso and days <= _DAYS_IN_THE_MONTH:
+        early = _LATE_IN_THE_MONTH.search(ref.antecedent or "") is None  # not "late October ... a week later"
+        if told is not None and told.precision == "month" and told.iso and days <= _DAYS_IN_THE_MONTH and early:
             return DateValue(told.iso, "month", ref.expression)  # "in October ... Two days later": October
         if told is None or told.precision != "day" or not told.iso:
             return None
