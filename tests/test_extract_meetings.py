@@ -263,6 +263,35 @@ def test_who_briefs_whom_during_a_visit_took_part_in_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "US National Security Adviser Jake Sullivan told his counterpart, Hamdullah Mohib, in a phone call on "
+            "Friday that Washington would review the deal.",
+            {"Jake Sullivan", "Hamdullah Mohib"},
+        ),
+        ("Blinken assured Lavrov in a telephone call on Friday that Washington would respond.", None),
+        ("In a phone call with Lavrov on Friday, Blinken said Washington would respond.", None),
+        ("Blinken said in a phone call with Lavrov on Friday that Washington would respond.", None),
+        ("Blinken discussed the prisoner exchange with Lavrov during a meeting in Geneva on Friday.", None),
+    ],
+)
+def test_who_tells_or_says_something_in_a_call_or_meeting_took_part_in_it(text, parties):
+    x = run(text)
+    m = only(x.meetings)
+    assert names(x, m.participants) >= (parties or {"Antony Blinken", "Sergei Lavrov"})
+    assert m.date.iso == "2024-03-15" and m.status == "Occurred"
+
+
+def test_what_was_told_during_a_meeting_does_not_date_or_plan_the_meeting():
+    # the parser hangs "that Washington would respond" from the meeting, as if it were its clause
+    x = run("Blinken told Lavrov during a meeting in Geneva on Friday that Washington would respond.")
+    m = only(x.meetings)
+    assert names(x, m.participants) == {"Antony Blinken", "Sergei Lavrov"}
+    assert m.status == "Occurred" and m.place == "geneva"
+
+
+@pytest.mark.parametrize(
     ("text", "category", "iso"),
     [
         # the parser hangs "on Saturday" from "elders", inside the subject

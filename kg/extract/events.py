@@ -229,20 +229,10 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     parties = noun_parties(scope, resolver, gathering) if noun else verb_parties(token, trig)
     if scope.verbs and ((noun and scope.via in _PARTY_VERBS_VIA) or not noun) and not talk_of_talks:
         parties += governor_parties(scope, trig)  # not "the army refused to attend talks"
-    elif (
-        noun
-        and trig.kind == "meeting"
-        and scope.via in ("during", "at")
-        and (
-            verb := next(
-                (v for v in with_governors(scope.verbs) if v.lower_ in lexicon().word_list("brief_verbs")), None
-            )
-        )
-    ):  # "the envoy briefed Ghani during a visit to Kabul", "urged X to talk at a conference": both were at it
-        # those told or urged were there too, unless the event names its own ("urged Israel to allow
-        # aid at a meeting with Jordan's king": Israel was not at it)
-        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if not parties else []
-        parties += subjects(verb) + told
+        if noun and trig.kind == "meeting" and scope.via == "in":
+            parties += _present(scope, parties)
+    elif noun and trig.kind == "meeting" and scope.via in ("during", "at") and (present := _present(scope, parties)):
+        parties += present
     elif (
         noun
         and trig.kind == "meeting"
@@ -268,6 +258,24 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
+
+
+def _present(scope: Scope, parties: list[Token]) -> list[Token]:
+    """Who was at a meeting that a verb of telling, saying or meeting happened "during", "at" or
+    "in": "the envoy briefed Ghani during a visit to Kabul", "told his counterpart in a phone
+    call", "said at a meeting with Y", "urged X to talk at a conference", "discussed the plan
+    with Y during a meeting". Those told or urged were there too, unless the event names its own
+    ("urged Israel to allow aid at a meeting with Jordan's king": Israel was not at it)."""
+    lex = lexicon()
+    briefing, saying = lex.word_list("brief_verbs"), lex.word_list("report_verbs")
+    for verb in with_governors(scope.verbs):
+        if verb.lower_ in briefing or _is_trigger_verb(verb, "meeting"):
+            told = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if not parties else []
+            met = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in pobjs(c)]
+            return subjects(verb) + told + met
+        if verb.lower_ in saying:
+            return subjects(verb)
+    return []
 
 
 _FAIL = {"fail", "failed", "fails", "failing"}

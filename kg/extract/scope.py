@@ -219,6 +219,19 @@ def with_completions(clauses: list[Token]) -> list[Token]:
     return out
 
 
+def _lost_report(clause: Token) -> bool:
+    """Whether a clause hung from a noun is what a verb of saying said: "told Lavrov during a
+    meeting on Friday that Washington would respond" (the parser makes "that Washington would
+    respond" a relative clause of the meeting). A relative clause opens with a relative word,
+    never with the conjunction "that"; the verb of saying then has no clause of its own."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children):
+        return False
+    noun = clause.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    saying = lexicon().word_list("report_verbs", "brief_verbs")
+    return verb.lower_ in saying and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _next_to(noun: Token, clause: Token) -> bool:
     """Whether a clause the parser hangs from a noun follows it without words of another phrase in
     between: "signed a deal in Washington on Friday, pledging to end fighting that has killed
@@ -297,7 +310,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
         c
         for n in scope.nodes
         for c in n.children
-        if c.dep_ in ("relcl", "acl") and _is_verb(c) and not _word_piece(c) and _next_to(n, c)
+        if c.dep_ in ("relcl", "acl") and _is_verb(c) and not _word_piece(c) and _next_to(n, c) and not _lost_report(c)
     ]
     scope.clauses += _loose_relative(outer)
     scope.clauses += _scheduling_clauses(scope.nodes)
