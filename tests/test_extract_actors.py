@@ -418,3 +418,9 @@ def test_an_acronym_in_brackets_is_no_part_of_the_name_before_it():
 )
 def test_the_name_or_acronym_of_a_process_or_an_agreement_is_no_actor(text):
     assert not labels(run(text))
+
+
+def test_a_surname_that_is_also_a_town_is_the_person_named_before():
+    x = run("President Bill Clinton witnessed the signing on Monday. Clinton later spoke with King Hussein by phone.")
+    clinton = next(a for a in x.actors if a.label == "Bill Clinton")
+    assert "Clinton" in clinton.aliases

@@ -259,7 +259,11 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
                 continue
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)
-            elif gaz.city(text) is None or (len(span) > 1 and not _city_not_person(span)):
+            elif (
+                gaz.city(text) is None
+                or (len(span) > 1 and not _city_not_person(span))
+                or _surname(span, table, persons, True)  # "Clinton" after "President Bill Clinton"
+            ):
                 persons.append((span, sent.index))
         elif lexicon().is_outlet(_surface(span)):
             continue

@@ -14,7 +14,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import chain, pobjs, subjects
+from kg.extract.syntax import RELATIVE, chain, pobjs, subjects
 from kg.extract.table import ActorInfo, ActorTable
 from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
@@ -263,8 +263,12 @@ class Resolver:
         low = t.lower_
         if t.ent_kb_id_.startswith("demonym:") and t.tag_ in ("NNPS", "NNS"):
             return self._country(t.ent_kb_id_[8:])
+        if low in RELATIVE and t.head.dep_ == "relcl" and t.head.head.i < t.i and depth == 0:
+            return self._one(t.head.head, depth + 1)  # "Assad, whom he met in Geneva": Assad
         if low in _PRONOUNS:
             barred = self._own_subjects(t) if low in _OBJECT_PRONOUNS else set()
+            if t.dep_ == "nsubj" and t.head.dep_ == "relcl" and (named := self.actors.key_at(t.head.head.i)):
+                barred.add(named)  # "Assad, whom he met in Geneva": he is not Assad
             found = self.actors.last_before(t.i, lambda a: a.type == "Person" and a.key not in barred)
             return [found] if found else []
         if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
@@ -471,12 +475,15 @@ class Resolver:
         return [key] if key else []
 
     def _person_in_role(self, t: Token) -> str | None:
-        wanted = _role_class(t.lower_)
+        wanted, word = _role_class(t.lower_), t.lower_
+
+        def same(info: ActorInfo) -> bool:  # "the king" is the king named before, not the president
+            return info.type == "Person" and bool(info.role) and info.role.lower().split()[-1] == word
 
         def fits(info: ActorInfo) -> bool:
             return info.type == "Person" and bool(info.role) and _role_class(info.role.split()[-1]) == wanted
 
-        key = self.actors.last_before(t.i, fits)
+        key = self.actors.last_before(t.i, same) or self.actors.last_before(t.i, fits)
         if key is not None:
             self.actors.add(key, key, "Person", alias=self._phrase(t))
         return key
