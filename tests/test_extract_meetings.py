@@ -153,6 +153,28 @@ def test_he_is_the_person_named_before():
     assert "hans grundberg" in only(x.meetings).participants
 
 
+def test_he_in_a_relative_clause_is_not_whom_the_clause_tells_of():
+    x = run(
+        "President Bill Clinton witnessed the signing. Clinton spoke by telephone on Saturday with Syrian "
+        "President Hafez al-Assad, whom he met in Geneva in January."
+    )
+    geneva = next(m for m in x.meetings if m.place == "geneva")
+    assert {"Bill Clinton", "Hafez al-Assad"} <= names(x, geneva.participants)
+    call = next(m for m in x.meetings if m.category == "call")
+    assert {"Bill Clinton", "Hafez al-Assad"} <= names(x, call.participants)
+
+
+def test_the_king_is_the_king_named_before_not_a_president_named_since():
+    x = run(
+        "Jordan's King Hussein met Israeli Prime Minister Yitzhak Rabin on Monday. Syrian President Hafez "
+        "al-Assad stayed away. In Amman, a palace spokesman denied reports that the king planned to visit "
+        "Jerusalem."
+    )
+    visit = next(m for m in x.meetings if m.place == "jerusalem")
+    assert "Hussein" in names(x, visit.participants) and "Hafez al-Assad" not in names(x, visit.participants)
+    assert visit.status == "Denied"
+
+
 def test_names_after_among_them_take_part_when_those_they_are_among_do():
     x = run("Taliban envoys met Afghan opposition politicians, among them former President Hamid Karzai, in Moscow.")
     assert "Hamid Karzai" in names(x, only(x.meetings).participants)
@@ -913,3 +935,34 @@ def test_days_later_do_not_count_from_a_date_that_tells_no_day_of_the_story(text
     x = run(text)
     held = [m for m in x.meetings if m.status == "Occurred" and len(m.participants) == 2]
     assert held and all(m.date is None for m in held)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congo and Rwanda sign peace deal in Washington\n\nWASHINGTON (AP) - The foreign ministers of Congo "
+        "and Rwanda signed a peace agreement at the State Department on Friday.",
+        "MAPUTO (Reuters) - Mozambique's President Filipe Nyusi and Ossufo Momade, the leader of Renamo, "
+        "signed a peace accord in Maputo on Tuesday, ending years of conflict.",
+    ],
+)
+def test_a_signing_told_as_the_news_is_a_meeting_of_the_signatories(text):
+    x = run(text)
+    m = only(x.meetings)
+    assert m.category == "signing" and m.status == "Occurred" and len(m.participants) >= 2
+    assert m.date.iso in ("2024-03-15", "2024-03-12")
+    signed = only(x.agreements)
+    assert set(signed.participants) == set(m.participants) and signed.date == m.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # told in passing, or further down the story
+        "KABUL (Reuters) - The envoy travelled to Doha to discuss a peace deal signed by the United States "
+        "and the Taliban in February.",
+        "KABUL (Reuters) - The envoy travelled to Doha on Monday. The United States and the Taliban signed a "
+        "peace deal in Doha in February 2020.",
+    ],
+)
+def test_a_signing_told_in_passing_is_no_meeting(text):
+    assert not any(m.category == "signing" for m in run(text).meetings)

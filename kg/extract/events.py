@@ -97,7 +97,47 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
                 resolver.note_event(frame.index, frame.participants, frame.kind)
     _link_purposes(frames)
     _link_sources(frames)
-    return frames
+    return sorted(frames + _ceremonies(frames, layout), key=lambda f: f.index)
+
+
+_SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
+
+
+def _ceremonies(frames: list[Frame], layout: Layout) -> list[Frame]:
+    """The signing of a deal told as the article's news, by the main verb of its headline or
+    lead ("X and Y signed a peace accord in Maputo on Tuesday"): the signatories met to sign, so
+    the signing is a meeting too, of category "signing". A deal told as signed in passing ("a
+    deal signed by X and Y in February") or only reached is not."""
+    out = []
+    for f in frames:
+        verb = f.trigger.head
+        if (
+            f.kind != "agreement"
+            or not f.signed
+            or f.generic
+            or f.status not in ("Occurred", "Planned")
+            or len(f.participants) < 2
+            or verb.lower_ not in _SIGNS
+            or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+            or not layout.tells_the_news(f.sentence)
+        ):
+            continue
+        out.append(
+            Frame(
+                "meeting",
+                "signing",
+                "signing",
+                verb,
+                f.sentence,
+                participants=list(f.participants),
+                place=f.place,
+                times=list(f.times),
+                status=f.status,
+                explicit_parties=f.explicit_parties,
+                sides=f.sides,
+            )
+        )
+    return out
 
 
 def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver, eventful: set[Sentence | None]) -> None:

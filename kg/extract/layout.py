@@ -227,5 +227,12 @@ class Layout:
         s = self.of(token_index)
         return s is not None and s.usable
 
+    def tells_the_news(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is a headline or the lead: the first body sentence after them."""
+        if sentence.headline:
+            return True
+        lead = next((s for s in self.sentences if s.usable and not s.headline), None)
+        return lead is sentence
+
     def offsets(self) -> tuple[tuple[int, int], ...]:
         return tuple((s.start, s.end) for s in self.sentences)
