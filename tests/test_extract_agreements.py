@@ -64,6 +64,33 @@ def test_parties_category_date_status(text, parties, category, when, status):
     assert a.status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Armenia and Turkey signed two protocols in Zurich on Saturday.", "protocol"),
+        ("The protocols were signed by Armenia and Turkey in Zurich on Saturday.", "protocol"),
+        ("Armenia and Turkey reached an understanding in Zurich on Saturday.", "understanding"),
+        ("Armenia and Turkey signed a general consensus in Zurich on Saturday.", "agreement"),
+    ],
+)
+def test_protocols_understandings_and_a_signed_consensus_are_agreements(text, category):
+    x = run("Two neighbours make peace\n\nThe talks went on for a year. " + text)
+    a = only(x.agreements)
+    assert a.category == category and a.date.iso == "2024-03-09" and a.place == "zürich"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company updated its security protocol on Monday.",
+        "Officials said there was a broad consensus on the need for talks.",
+        "Diplomatic protocol kept the two ministers apart at the dinner.",
+    ],
+)
+def test_protocol_and_consensus_in_other_senses_are_no_agreements(text):
+    assert not run(text).agreements
+
+
 def test_a_deal_named_by_its_parties():
     x = run("Violence rose after the US-Taliban deal.")
     assert names(x, only(x.agreements).participants) == {"United States", "Taliban"}

@@ -502,9 +502,9 @@ def _particle(verb: Token, words: tuple[str, ...]) -> bool:
 
 def _licensed(head: Token, trig: Trigger) -> bool:
     """A trigger lacking its word before may stand as the object of a verb it names ("signed a
-    declaration"), before "of" and that word or a people ("a swap of 230 Ukrainians"), or after
-    a place name ("the Nairobi declaration")."""
-    if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
+    declaration", "the protocols were signed"), before "of" and that word or a people ("a swap
+    of 230 Ukrainians"), or after a place name ("the Nairobi declaration")."""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lower_ in trig.object_of:
         return True
     for p in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
         if p.dep_ == "pobj" and (p.lower_ in trig.before or (p.ent_type_ == "NORP" and p.tag_ == "NNPS")):
