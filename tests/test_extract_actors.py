@@ -424,3 +424,14 @@ def test_a_surname_that_is_also_a_town_is_the_person_named_before():
     x = run("President Bill Clinton witnessed the signing on Monday. Clinton later spoke with King Hussein by phone.")
     clinton = next(a for a in x.actors if a.label == "Bill Clinton")
     assert "Clinton" in clinton.aliases
+
+
+def test_titles_without_a_dot_and_honorifics_are_no_part_of_a_name():
+    x = run(
+        "Prime Minister Yingluck Shinawatra met Najib Razak. Critics pointed to Ms Yingluck's brother. Malaysia "
+        "facilitated the talks through Datuk Seri Ahmad Zamzamin Hashim."
+    )
+    yingluck = next(a for a in x.actors if a.label == "Yingluck Shinawatra")
+    assert "Ms Yingluck" in yingluck.aliases
+    assert not any(a.label in ("Ms Yingluck", "Seri", "Datuk Seri") for a in x.actors)
+    assert "Ahmad Zamzamin Hashim" in labels(x)

@@ -85,6 +85,9 @@ def test_protocols_understandings_and_a_signed_consensus_are_agreements(text, ca
         "The company updated its security protocol on Monday.",
         "Officials said there was a broad consensus on the need for talks.",
         "Diplomatic protocol kept the two ministers apart at the dinner.",
+        "Blinken and Wang Yi reached a better understanding of each other's positions.",
+        "The Washington Consensus shaped the policies of Argentina and Mexico for decades.",
+        "No declaration was produced at the end of the summit of Russia and China.",
     ],
 )
 def test_protocol_and_consensus_in_other_senses_are_no_agreements(text):
@@ -300,3 +303,12 @@ def test_a_fronted_noun_the_parser_took_for_an_adverbial_is_the_subject():
     )
     truce = next(a for a in x.agreements if a.category == "ceasefire")
     assert truce.place == "geneva" and truce.date.iso == "2002-12"
+
+
+def test_they_who_sign_are_those_the_sentence_before_made_its_subject():
+    x = run(
+        "Emomali Rahmonov and Sayid Abdullo Nuri met in northern Afghanistan in December. On May 18 in Bishkek "
+        "they signed a protocol on political questions."
+    )
+    a = only(x.agreements)
+    assert names(x, a.participants) == {"Emomali Rahmon", "Sayid Abdullo Nuri"} and a.place == "bishkek"

@@ -966,3 +966,90 @@ def test_a_signing_told_as_the_news_is_a_meeting_of_the_signatories(text):
 )
 def test_a_signing_told_in_passing_is_no_meeting(text):
     assert not any(m.category == "signing" for m in run(text).meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Emomali Rahmonov and Sayid Abdullo Nuri met in northern Afghanistan in December, and on December 23 "
+            "they met again in Moscow.",
+            ("moscow", "2023-12-23", "Occurred"),
+        ),
+        (
+            "Salva Kiir and Riek Machar met in Juba on Monday. They met again on Tuesday.",
+            (None, "2024-03-12", "Occurred"),
+        ),
+    ],
+)
+def test_meeting_again_is_another_meeting(text, second):
+    x = run(text)
+    assert len(x.meetings) == 2, [m.label for m in x.meetings]
+    m = x.meetings[1]
+    assert (m.place, m.date.iso, m.status) == second
+
+
+def test_he_in_a_relative_clause_is_the_subject_of_the_clause_it_hangs_from():
+    x = run("Biden spoke with Erdogan's foreign minister, Hakan Fidan, whom he met in Vilnius in July.")
+    vilnius = next(m for m in x.meetings if m.place == "vilnius")
+    assert {"Joe Biden", "Hakan Fidan"} <= names(x, vilnius.participants)
+    assert "Recep Tayyip Erdogan" not in names(x, vilnius.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "absent"),
+    [  # "during" only tells when, for what is said or met elsewhere
+        (
+            "President Joe Biden said in Washington during the talks in Doha on Thursday that a deal was close.",
+            "doha",
+            "joe biden",
+        ),
+        (
+            "Macron talked with Putin by phone during the G7 summit in Biarritz on Sunday.",
+            "biarritz",
+            "emmanuel macron",
+        ),
+        (
+            "The Houthis said during the talks between Iran and the United States in Muscat that they would wait.",
+            "muscat",
+            "houthis",
+        ),
+    ],
+)
+def test_what_is_said_or_met_elsewhere_during_a_meeting_makes_no_participant_of_it(text, place, absent):
+    held = next(m for m in run(text).meetings if m.place == place)
+    assert absent not in held.participants
+
+
+def test_a_relative_clause_of_a_meeting_told_about_is_its_clause():
+    x = run("Officials told reporters about a meeting that the Taliban and Pakistan will hold in Geneva next week.")
+    m = only(x.meetings)
+    assert m.status == "Planned" and m.place == "geneva"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Russia and Ukraine sign a peace deal this year?\n\nKYIV (AP) - Talks stalled again on Monday.",
+        "KHARTOUM (AP) - The army and the RSF signed the accord separately, in Khartoum and in Juba, on Monday.",
+    ],
+)
+def test_a_signing_asked_about_or_done_apart_is_no_meeting(text):
+    assert not any(m.category == "signing" for m in run(text).meetings)
+
+
+def test_a_signing_after_a_meeting_the_lead_tells_is_that_meeting():
+    x = run(
+        "CAIRO (AP) - Egyptian President Abdel Fattah el-Sisi and Israeli Prime Minister Benjamin Netanyahu met in "
+        "Sharm el-Sheikh on Monday and signed an agreement on the Rafah crossing."
+    )
+    assert len(x.meetings) == 1 and x.meetings[0].category != "signing"
+
+
+def test_the_signing_meeting_is_of_those_who_signed():
+    x = run(
+        "CAIRO (AP) - Qatar and Egypt signed the ceasefire agreement between Israel and Hamas as guarantors in "
+        "Cairo on Monday."
+    )
+    m = next(m for m in x.meetings if m.category == "signing")
+    assert names(x, m.participants) == {"Qatar", "Egypt"}

@@ -18,7 +18,7 @@ from spacy.attrs import ENT_IOB, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.layout import Layout, Sentence
-from kg.extract.persons import dictionary_surname, merge_person_names, person_context
+from kg.extract.persons import dictionary_surname, merge_person_names, person_context, role_words
 from kg.extract.syntax import tokens_in
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
@@ -138,6 +138,12 @@ def _junk(text: str) -> bool:
     )
 
 
+def _only_titles(span: Span) -> bool:
+    """A "name" made of titles alone: "Datuk Seri" tagged apart from "Ahmad Zamzamin Hashim"."""
+    words = role_words()
+    return all(t.lower_ in words for t in span)
+
+
 def _not_a_name(doc: Doc, span: Span) -> bool:
     """A word the tagger took for a person that the text treats as a thing: "the shores of the
     Bosphorus" (one word after "the"), "the Zamzam displacement camp" (naming a place)."""
@@ -255,7 +261,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         elif kb.startswith("demonym:"):
             _demonym(doc, span, kb[8:], table, sent.index)
         elif ent.label_ == "PERSON":
-            if _junk(text) or _journalist(doc, span) or _not_a_name(doc, span):
+            if _junk(text) or _journalist(doc, span) or _not_a_name(doc, span) or _only_titles(span):
                 continue
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)

@@ -268,7 +268,10 @@ class Resolver:
         if low in _PRONOUNS:
             barred = self._own_subjects(t) if low in _OBJECT_PRONOUNS else set()
             if t.dep_ == "nsubj" and t.head.dep_ == "relcl" and (named := self.actors.key_at(t.head.head.i)):
-                barred.add(named)  # "Assad, whom he met in Geneva": he is not Assad
+                barred.add(named)  # "Assad, whom he met in Geneva": he is not Assad, but who spoke with him
+                said = self._main_subject(t.head.head, barred)
+                if said:
+                    return said
             found = self.actors.last_before(t.i, lambda a: a.type == "Person" and a.key not in barred)
             return [found] if found else []
         if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
@@ -297,7 +300,9 @@ class Resolver:
             if any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects):
                 return []  # "brought them together": "them" is who was brought, told before
             if gathering is None and low == "they" and t.dep_ in ("nsubj", "nsubjpass"):
-                return self._clause_subjects(t)  # "the two men travelled to Abu Dhabi, where they were received"
+                # "the two men travelled to Abu Dhabi, where they were received"; "X and Y met in
+                # December. In May they signed a protocol"
+                return self._clause_subjects(t) or self._subjects_before(t)
             return list(dict.fromkeys(k for o in objects for x in (o, *o.conjuncts) for k in self._one(x, 1)))
         if low == "their" and t.dep_ == "poss" and depth == 0:  # "their previous summit"
             return self.salient_persons(t.i)
@@ -379,6 +384,29 @@ class Resolver:
             if named:
                 return list(dict.fromkeys(k for s in named for x in (s, *s.conjuncts) for k in self._one(x, 1)))
         return []
+
+    def _main_subject(self, noun: Token, barred: set[str]) -> list[str]:
+        """The person subject of the clause a noun is an object of ("Biden spoke with Erdogan's
+        minister, Hakan Fidan, whom he met": Biden)."""
+        while noun.dep_ == "appos":
+            noun = noun.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "dative") else None
+        if verb is None or not verb.tag_.startswith("VB"):
+            return []
+        found = [k for s in subjects(verb) if s.i < noun.i for k in self._one(s, 1)]
+        people = [k for k in found if k not in barred and (a := self.actors.get(k)) is not None and a.type == "Person"]
+        return people[:1]
+
+    def _subjects_before(self, t: Token) -> list[str]:
+        """Who "they", the subject of a sentence's main verb, is: the two or more actors the
+        sentence before names as the subject of its own main verb ("X and Y met in December.")."""
+        sent = t.sent
+        if t.head != sent.root or sent.start == 0:
+            return []
+        before = self.doc[sent.start - 1].sent.root
+        named = [x for s in subjects(before) for x in (s, *s.conjuncts) if s.lower_ not in ("they", "them")]
+        keys = list(dict.fromkeys(k for x in named for k in self._one(x, 1)))
+        return keys if len(keys) >= 2 else []
 
     def _team_before(self, t: Token) -> list[str]:
         """Whose "the delegation" (or "the team") is: that of the nearest one named before it, by

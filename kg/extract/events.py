@@ -97,13 +97,27 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
                 resolver.note_event(frame.index, frame.participants, frame.kind)
     _link_purposes(frames)
     _link_sources(frames)
-    return sorted(frames + _ceremonies(frames, layout), key=lambda f: f.index)
+    return sorted(frames + _ceremonies(frames, layout, resolver), key=lambda f: f.index)
+
+
+def _same_meeting(m: Frame, deal: Frame) -> bool:
+    """Whether the sentence of a signing tells a meeting of the signatories already ("X and Y met in
+    Sharm el-Sheikh on Monday and signed an agreement")."""
+    shared = set(m.participants) & set(deal.participants)
+    return m.kind == "meeting" and m.sentence is deal.sentence and not m.generic and len(shared) >= 2
+
+
+def signing_subjects(verb: Token) -> list[Token]:
+    """Who signs: the subjects of an active verb, the agent of a passive one."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    return subjects(verb)
 
 
 _SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
 
 
-def _ceremonies(frames: list[Frame], layout: Layout) -> list[Frame]:
+def _ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
     """The signing of a deal told as the article's news, by the main verb of its headline or
     lead ("X and Y signed a peace accord in Maputo on Tuesday"): the signatories met to sign, so
     the signing is a meeting too, of category "signing". A deal told as signed in passing ("a
@@ -120,8 +134,13 @@ def _ceremonies(frames: list[Frame], layout: Layout) -> list[Frame]:
             or verb.lower_ not in _SIGNS
             or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
             or not layout.tells_the_news(f.sentence)
+            or f.sentence.span.text.rstrip().endswith("?")  # "Will Russia and Ukraine sign a deal?"
+            or any(c.lower_ == "separately" for c in verb.children)  # not signed together
+            or any(_same_meeting(m, f) for m in frames)
         ):
             continue
+        signers = [k for s in signing_subjects(verb) for x in (s, *s.conjuncts) for k in resolver.resolve(x, False)]
+        signers = list(dict.fromkeys(signers))
         out.append(
             Frame(
                 "meeting",
@@ -129,7 +148,7 @@ def _ceremonies(frames: list[Frame], layout: Layout) -> list[Frame]:
                 "signing",
                 verb,
                 f.sentence,
-                participants=list(f.participants),
+                participants=signers if len(signers) >= 2 else list(f.participants),  # "as guarantors"
                 place=f.place,
                 times=list(f.times),
                 status=f.status,
@@ -241,6 +260,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         frame.area = covered_place(token, places)
     if not noun and frame.kind == "meeting" and scope.travel is not None:
         frame.category = "visit"
+    if not noun and frame.kind == "meeting" and any(c.dep_ == "advmod" and c.lower_ == "again" for c in token.children):
+        frame.ordinal = "separate"  # "met again in Moscow on December 23": another meeting
     return frame
 
 
@@ -309,13 +330,32 @@ def _present(scope: Scope, parties: list[Token]) -> list[Token]:
     lex = lexicon()
     briefing, saying = lex.word_list("brief_verbs"), lex.word_list("report_verbs")
     for verb in with_governors(scope.verbs):
-        if verb.lower_ in briefing or _is_trigger_verb(verb, "meeting"):
+        meeting = _is_trigger_verb(verb, "meeting")
+        if meeting and _own_setting(verb, scope.token):
+            return []  # "hosted Modi in Moscow during the NATO summit": a meeting of its own, at that time
+        if verb.lower_ in briefing or meeting:
             told = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if not parties else []
             met = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in pobjs(c)]
             return subjects(verb) + told + met
         if verb.lower_ in saying:
-            return subjects(verb)
+            # "said during a meeting with Y" was there; "said during the talks in Doha" only tells when
+            mine = scope.via != "during" or any(c.dep_ == "prep" and c.lower_ == "with" for c in scope.token.children)
+            return subjects(verb) if mine else []
     return []
+
+
+_MEDIA = words("phone telephone video videolink telegram twitter x letter")
+
+
+def _own_setting(verb: Token, event: Token) -> bool:
+    """Whether a verb tells where or how it happened before the event it happened "during": a place
+    ("in Moscow"), or a medium ("by phone")."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > event.i or c.lower_ not in ("in", "at", "on", "by", "over"):
+            continue
+        if any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lower_ in _MEDIA for o in pobjs(c)):
+            return True
+    return False
 
 
 _FAIL = {"fail", "failed", "fails", "failing"}
@@ -371,6 +411,10 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
             return True
         if trig.id == "round" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return True  # "a round of talks" is the talks; "a round of fighting" is none
+        if trig.id == "understanding" and any(
+            (c.dep_ == "prep" and c.lower_ == "of") or c.tag_ in ("JJR", "RBR") for c in token.children
+        ):
+            return True  # "a better understanding of each other's positions" is no agreement
         # "in exchange for"
         return (
             token.lower_ in ("exchange", "swap")
@@ -521,6 +565,8 @@ def _link_purposes(frames: list[Frame]) -> None:
         if told is not None and told.family in _GATHERING_FAMILIES and not told.trigger.tag_.startswith("VB"):
             f.part_of = told.trigger.i
             continue
+        if f.ordinal == "separate":
+            continue  # "met in December, and on December 23 they met again in Moscow"
         travel = lexicon().word_list("travel_verbs")
         for _ in range(3):
             if x.dep_ not in ("xcomp", "advcl", "conj") or x.head == x or x.head.lower_ in travel:

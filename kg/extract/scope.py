@@ -227,7 +227,9 @@ def _lost_report(clause: Token) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children):
         return False
     noun = clause.head
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("during", "at", "in"):
+        return False  # "told reporters about a meeting that the two sides will hold": a relative clause
+    verb = noun.head.head
     saying = lexicon().word_list("report_verbs", "brief_verbs")
     return verb.lower_ in saying and not any(c.dep_ == "ccomp" for c in verb.children)
 

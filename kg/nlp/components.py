@@ -500,12 +500,17 @@ def _particle(verb: Token, words: tuple[str, ...]) -> bool:
     return nxt is not None and nxt.head == verb and nxt.dep_ in ("prt", "advmod") and nxt.lower_ in words
 
 
+_SIGNED = frozenset({"signed", "inked", "initialled", "initialed"})
+
+
 def _licensed(head: Token, trig: Trigger) -> bool:
     """A trigger lacking its word before may stand as the object of a verb it names ("signed a
     declaration", "the protocols were signed"), before "of" and that word or a people ("a swap
     of 230 Ukrainians"), or after a place name ("the Nairobi declaration")."""
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lower_ in trig.object_of:
+    if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
         return True
+    if head.dep_ == "nsubjpass" and head.head.lower_ in trig.object_of and head.head.lower_ in _SIGNED:
+        return True  # "the protocols were signed", not "no declaration was produced"
     for p in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
         if p.dep_ == "pobj" and (p.lower_ in trig.before or (p.ent_type_ == "NORP" and p.tag_ == "NNPS")):
             return True  # "an exchange of prisoners", "a swap of 230 Ukrainians for 248 Russians"
