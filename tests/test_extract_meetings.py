@@ -1062,3 +1062,60 @@ def test_the_signing_meeting_is_of_those_who_signed():
     )
     m = next(m for m in x.meetings if m.category == "signing")
     assert names(x, m.participants) == {"Qatar", "Egypt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # the deal signed again, by name, at a ceremony hosted by someone
+            "GENEVA (Reuters) - Armenia and Azerbaijan signed a peace treaty in Geneva on Thursday. The treaty was "
+            "signed by Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart, Jeyhun Bayramov, "
+            "at a ceremony hosted by Swiss President Viola Amherd.",
+            {"Ararat Mirzoyan", "Jeyhun Bayramov", "Viola Amherd"},
+        ),
+        (  # signatures put to the document; who looked on, "as did" another
+            "PRETORIA (AP) - Ethiopia and the Tigray People's Liberation Front signed a peace deal in Pretoria on "
+            "Wednesday. Ethiopian negotiator Redwan Hussein and Tigrayan negotiator Getachew Reda put their "
+            "signatures to the document. Former Nigerian President Olusegun Obasanjo looked on, as did former "
+            "Kenyan President Uhuru Kenyatta.",
+            {"Getachew Reda", "Olusegun Obasanjo", "Uhuru Kenyatta"},
+        ),
+        (  # one signer for one side; who attended the ceremony, "along with" another
+            "JUBA (AFP) - Sudan's government and the SPLM-North signed a peace accord in Juba on Saturday. Prime "
+            "Minister Abdalla Hamdok signed the accord for the government. UN envoy Volker Perthes, who attended "
+            "the ceremony along with Egyptian Prime Minister Mostafa Madbouly, praised the deal.",
+            {"Abdalla Hamdok", "Volker Perthes", "Mostafa Madbouly"},
+        ),
+    ],
+)
+def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_there(text, people):
+    x = run(text)
+    m = only(x.meetings)
+    assert m.category == "signing" and m.status == "Occurred" and m.date is not None
+    assert people <= names(x, m.participants)
+    assert len(m.evidence) >= 2  # the sentences that name them are its sources too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # another signing, dated
+            "MANILA (AFP) - The Philippine government and the Moro Islamic Liberation Front signed a peace "
+            "agreement in Manila on Thursday. The two sides signed a framework agreement, brokered by Malaysian "
+            "Prime Minister Najib Razak, in Kuala Lumpur in October 2012."
+        ),
+        (  # the story moved on to another meeting
+            "WASHINGTON (AP) - Congo and Rwanda signed a peace agreement in Washington on Friday. The two "
+            "ministers were later received by President Donald Trump at the White House. French President "
+            "Emmanuel Macron looked on as Trump spoke."
+        ),
+        (  # a deal signed in passing
+            "DOHA (AP) - The United States and the Taliban signed an agreement in Doha on Saturday. It replaces a "
+            "deal signed by Hamid Karzai and Gulbuddin Hekmatyar years ago."
+        ),
+    ],
+)
+def test_a_sentence_that_tells_another_signing_or_event_brings_no_one_to_the_ceremony(text):
+    x = run(text)
+    m = next(m for m in x.meetings if m.category == "signing")
+    assert len(m.participants) == 2 and len(m.evidence) == 1

@@ -2,9 +2,10 @@
 
 Pure: no RDF, no I/O. One module per concern: :mod:`~kg.extract.layout` (sentences, boilerplate
 and captions), :mod:`~kg.extract.actors`, :mod:`~kg.extract.places`, :mod:`~kg.extract.events`
-(one frame per trigger), :mod:`~kg.extract.coref` (frames grouped into events),
-:mod:`~kg.extract.meetings`, :mod:`~kg.extract.agreements`, with :mod:`~kg.extract.status`,
-:mod:`~kg.extract.timex` and :mod:`~kg.extract.provenance` for what each mention states.
+(one frame per trigger), :mod:`~kg.extract.ceremonies` (signings that are meetings too),
+:mod:`~kg.extract.coref` (frames grouped into events), :mod:`~kg.extract.meetings`,
+:mod:`~kg.extract.agreements`, with :mod:`~kg.extract.status`, :mod:`~kg.extract.timex` and
+:mod:`~kg.extract.provenance` for what each mention states.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg.extract.actors import resolve_actors
 from kg.extract.agreements import agreements
 from kg.extract.args import Resolver
 from kg.extract.assemble import Context
+from kg.extract.ceremonies import ceremonies
 from kg.extract.coref import Grouper
 from kg.extract.events import find_frames
 from kg.extract.layout import Layout
@@ -32,7 +34,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     actors = resolve_actors(doc, layout)
     places = resolve_places(doc, layout, actors)
     resolver = Resolver(doc, actors)
-    frames = find_frames(doc, layout, resolver, places)
+    frames = ceremonies(find_frames(doc, layout, resolver, places), layout, resolver)
     drafts = Grouper(actors, places, resolver, article.published).group(frames)
     text = layout.text
     ctx = Context(text, actors, places, resolver)

@@ -9,7 +9,8 @@ round") and the parties agree. A definite or anaphoric mention ("the talks", "th
 event's; a mention naming two or more parties needs the same parties (persons standing for the
 country or group they serve); an indefinite or dated mention must also share a party, a date or
 a place with the event. A mention that joins nothing starts an event when it is specific: it
-names a party, a place or a date and is not talk of talks in general.
+names a party, a place or a date and is not talk of talks in general. A sentence that tells a
+signing ceremony again (:mod:`kg.extract.ceremonies`) joins the signing it tells.
 
 Finally talks, ceasefires and deals with no party, or with one side only, get the two sides the
 article is about, and a person taking part brings the country or group they serve when the
@@ -116,7 +117,7 @@ class Grouper:
             owner = owners.get(f.part_of) if f.part_of is not None else None
             if owner is not None:
                 _absorb(owner, f)
-        mains = [f for f in frames if not (f.part_of is not None and f.part_of in owners)]
+        mains = [f for f in frames if not (f.part_of is not None and f.part_of in owners) and f.retells is None]
         headlines = [f for f in mains if f.sentence.headline]
         waiting = [f for f in mains if not f.sentence.headline and not self._place_frame(f)]
         for f in waiting:  # an early definite mention may refer to an event told later
@@ -125,6 +126,9 @@ class Grouper:
         for f in headlines:  # a headline sums up the story: its event is told below
             if not self._attach_anywhere(f):
                 self._place_frame(f)
+        for f in frames:
+            if f.retells is not None:
+                self._retold(f)
         for d in self.drafts:
             if d.kind == "agreement":
                 _inherit(d, self.drafts)
@@ -138,6 +142,13 @@ class Grouper:
             if d.kind == "agreement" and not d.places:
                 d.places = _venue(d, self.drafts)
         return self.drafts
+
+    def _retold(self, f: Frame) -> None:
+        """A sentence telling a signing ceremony again joins the signing it tells."""
+        told = next((d for d in self.drafts if any(x.index == f.retells for x in d.frames)), None)
+        if told is not None:
+            told.add(f, None, 0, self.places)
+            told.frames.sort(key=lambda x: x.index)
 
     def _add_represented(self, d: Draft) -> None:
         """A person takes part for the country or group they serve, when the article names it

@@ -74,6 +74,7 @@ class Frame:
     signed: bool = False  # told as being signed or reached ("the accord was signed by ...")
     goes_on: bool = False  # told as going on ("the talks, which continued on Tuesday"): a later day of it
     opens: bool = False  # told as opening ("the meeting, which opened on Saturday"): its first day
+    retells: int | None = None  # token index of the signing whose ceremony this sentence tells again
 
     @property
     def index(self) -> int:
@@ -97,66 +98,7 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
                 resolver.note_event(frame.index, frame.participants, frame.kind)
     _link_purposes(frames)
     _link_sources(frames)
-    return sorted(frames + _ceremonies(frames, layout, resolver), key=lambda f: f.index)
-
-
-def _same_meeting(m: Frame, deal: Frame) -> bool:
-    """Whether the sentence of a signing tells a meeting of the signatories already ("X and Y met in
-    Sharm el-Sheikh on Monday and signed an agreement")."""
-    shared = set(m.participants) & set(deal.participants)
-    return m.kind == "meeting" and m.sentence is deal.sentence and not m.generic and len(shared) >= 2
-
-
-def signing_subjects(verb: Token) -> list[Token]:
-    """Who signs: the subjects of an active verb, the agent of a passive one."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
-    return subjects(verb)
-
-
-_SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
-
-
-def _ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
-    """The signing of a deal told as the article's news, by the main verb of its headline or
-    lead ("X and Y signed a peace accord in Maputo on Tuesday"): the signatories met to sign, so
-    the signing is a meeting too, of category "signing". A deal told as signed in passing ("a
-    deal signed by X and Y in February") or only reached is not."""
-    out = []
-    for f in frames:
-        verb = f.trigger.head
-        if (
-            f.kind != "agreement"
-            or not f.signed
-            or f.generic
-            or f.status not in ("Occurred", "Planned")
-            or len(f.participants) < 2
-            or verb.lower_ not in _SIGNS
-            or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
-            or not layout.tells_the_news(f.sentence)
-            or f.sentence.span.text.rstrip().endswith("?")  # "Will Russia and Ukraine sign a deal?"
-            or any(c.lower_ == "separately" for c in verb.children)  # not signed together
-            or any(_same_meeting(m, f) for m in frames)
-        ):
-            continue
-        signers = [k for s in signing_subjects(verb) for x in (s, *s.conjuncts) for k in resolver.resolve(x, False)]
-        signers = list(dict.fromkeys(signers))
-        out.append(
-            Frame(
-                "meeting",
-                "signing",
-                "signing",
-                verb,
-                f.sentence,
-                participants=signers if len(signers) >= 2 else list(f.participants),  # "as guarantors"
-                place=f.place,
-                times=list(f.times),
-                status=f.status,
-                explicit_parties=f.explicit_parties,
-                sides=f.sides,
-            )
-        )
-    return out
+    return frames
 
 
 def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver, eventful: set[Sentence | None]) -> None:

@@ -1,0 +1,270 @@
+"""Signing ceremonies: a deal signed as the article's news is a meeting of its signatories too.
+
+The headline or lead tells the signing ("X and Y signed a peace accord in Maputo on Tuesday");
+the sentences right after it often tell the ceremony again, with the people at the table: who
+put their names to the deal ("The accord was signed by A for the government and B for the
+rebels", "A and B put their signatures to the document"), who signed it as a witness, who looked
+on, who hosted or attended the ceremony, and where it was held ("at the presidential palace").
+Those sentences become mentions of the same signing (:attr:`Frame.retells`), so the signing
+meeting has its people and its sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from kg.extract.args import Resolver
+from kg.extract.events import Frame
+from kg.extract.layout import Layout, Sentence
+from kg.extract.syntax import pobjs, subjects
+from kg.nlp.lexicon import words
+
+_SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
+_SIGNATURES = words("name names signature signatures")  # "put their names to the accord"
+_PUTTING = words("put puts putting set sets setting affixed affix")
+_WRITINGS = words("document documents text texts copy copies")  # what is signed besides the deal word
+_DEFINITE = words("the this that these those its their")
+_WATCHING = words("look looks looked looking watch watches watched")  # "X looked on"
+_CEREMONY = words("ceremony signing")
+_ATTENDING = words("host hosts hosted attend attends attended witness witnesses witnessed grace graced")
+_WITNESSES = words("witness witnesses guarantor guarantors")
+_WINDOW = 3  # sentences after the lead that may still tell its ceremony
+
+
+def ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
+    """``frames`` with a meeting for each signing told as the news, and the sentences after it
+    that tell that ceremony again, in document order."""
+    out = list(frames)
+    for signing in _signings(frames, layout, resolver):
+        out.append(signing)
+        out += _retellings(signing, frames, layout, resolver)
+    return sorted(out, key=lambda f: f.index)
+
+
+def signing_subjects(verb: Token) -> list[Token]:
+    """Who signs: the subjects of an active verb, the agent of a passive one."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    return subjects(verb)
+
+
+def _same_meeting(m: Frame, deal: Frame) -> bool:
+    """Whether the sentence of a signing tells a meeting of the signatories already ("X and Y met in
+    Sharm el-Sheikh on Monday and signed an agreement")."""
+    shared = set(m.participants) & set(deal.participants)
+    return m.kind == "meeting" and m.sentence is deal.sentence and not m.generic and len(shared) >= 2
+
+
+def _signings(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
+    """The signing of a deal told as the article's news, by the main verb of its headline or
+    lead ("X and Y signed a peace accord in Maputo on Tuesday"): the signatories met to sign, so
+    the signing is a meeting too, of category "signing". A deal told as signed in passing ("a
+    deal signed by X and Y in February") or only reached is not."""
+    out = []
+    for f in frames:
+        verb = f.trigger.head
+        if (
+            f.kind != "agreement"
+            or not f.signed
+            or f.generic
+            or f.status not in ("Occurred", "Planned")
+            or len(f.participants) < 2
+            or verb.lower_ not in _SIGNS
+            or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+            or not layout.tells_the_news(f.sentence)
+            or f.sentence.span.text.rstrip().endswith("?")  # "Will Russia and Ukraine sign a deal?"
+            or any(c.lower_ == "separately" for c in verb.children)  # not signed together
+            or any(_same_meeting(m, f) for m in frames)
+        ):
+            continue
+        signers = [k for s in signing_subjects(verb) for x in (s, *s.conjuncts) for k in resolver.resolve(x, False)]
+        signers = list(dict.fromkeys(signers))
+        out.append(
+            _signing(
+                verb,
+                f.sentence,
+                participants=signers if len(signers) >= 2 else list(f.participants),  # "as guarantors"
+                place=f.place,
+                times=list(f.times),
+                status=f.status,
+                explicit_parties=f.explicit_parties,
+                sides=f.sides,
+            )
+        )
+    return out
+
+
+def _signing(verb: Token, sentence: Sentence, **facts: Any) -> Frame:
+    return Frame("meeting", "signing", "signing", verb, sentence, **facts)
+
+
+def _retellings(signing: Frame, frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
+    """Mentions of ``signing`` in the few body sentences after its own that tell the ceremony
+    again (see the module docstring). The window closes after a sentence that tells another event
+    or a time of its own: the story has moved on ("Five days earlier the two men signed ..."). A
+    deal told with a time of its own is another signing."""
+    if signing.status != "Occurred" or signing.sentence.headline:
+        return []
+    out: list[Frame] = []
+    first = signing.sentence.index + 1
+    for sentence in layout.sentences[first : first + _WINDOW]:
+        if not sentence.usable or sentence.headline:
+            break
+        here = [f for f in frames if f.sentence is sentence]
+        deals = {f.index: f for f in here if f.kind == "agreement" and not f.times and f.ordinal is None}
+        found = _told_again(sentence.span, deals, resolver)
+        if found is not None:
+            verb, signers, chairs, place = found
+            chairs = [k for k in chairs if k not in signers]
+            facts = {"participants": signers, "place": place, "chairs": chairs, "retells": signing.index}
+            out.append(_signing(verb, sentence, status="Occurred", **facts))
+        if any(_moves_on(f) for f in here):
+            break
+    return out
+
+
+def _moves_on(f: Frame) -> bool:
+    """Whether a frame tells something other than the ceremony: a new meeting ("were later
+    received by"; not "the envoy who mediated the talks"), or any event dated."""
+    if f.generic:
+        return False
+    return bool(f.times) or f.ordinal is not None or (f.kind == "meeting" and not f.definite)
+
+
+Retelling = tuple[Token, list[str], list[str], str | None]  # the verb, signers, others at the table, place
+
+
+def _told_again(span: Span, deals: dict[int, Frame], resolver: Resolver) -> Retelling | None:
+    """(the verb, the signers, the others at the ceremony, its place) when ``span`` tells the
+    ceremony again; None when it does not."""
+    signers: list[Token] = []
+    chairs: list[Token] = []
+    verb, place = None, None
+    for t in span:
+        if not t.tag_.startswith("VB") or (t.dep_ in ("acl", "relcl", "amod") and t.lower_ in _SIGNS):
+            continue  # "a deal signed by X in 2019" is another signing, in passing
+        deal = _signed_deal(t, deals)
+        if deal is not None:
+            who = _signers(t)
+            witness = any(c.lower_ == "also" for c in t.children) or _as_witness(t)
+            (chairs if witness else signers).extend(who)
+            chairs.extend(_in_front_of(t))
+            verb = verb or t
+            frame = deals.get(deal.i)
+            place = place or (frame.place if frame is not None else None)
+        elif t.lower_ in _WATCHING and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
+            chairs.extend(_with_as_did(t, subjects(t)))  # "X looked on, as did Y"
+            verb = verb or t
+        elif t.lower_ in _ATTENDING and _of_the_ceremony(t):
+            chairs.extend(_attendees(t))
+            verb = verb or t
+    if verb is None:
+        return None
+
+    def keys(tokens: list[Token]) -> list[str]:
+        found = [k for x in tokens for y in (x, *x.conjuncts) for k in resolver.resolve(y, False)]
+        return list(dict.fromkeys(found + [k for x in tokens for k in _persons_in(x, resolver)]))
+
+    return verb, keys(signers), keys(chairs), place
+
+
+def _persons_in(phrase: Token, resolver: Resolver) -> list[str]:
+    """The people a noun phrase names, however the parser hung them ("the chief negotiators, A for
+    the government and B for the rebels"; not those of a relative clause in it)."""
+    out, todo = [], [phrase]
+    while todo:
+        t = todo.pop()
+        key = resolver.actors.key_at(t.i)
+        info = resolver.actors.get(key) if key else None
+        if info is not None and info.type == "Person" and key not in out:
+            out.append(key)
+        todo += [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")]
+    return out
+
+
+def _signed_deal(verb: Token, deals: dict[int, Frame]) -> Token | None:
+    """The deal ``verb`` signs, when it is one named before ("the accord", "the document"):
+    "The accord was signed ...", "signed the agreement", "put their names to the accord"."""
+    if verb.lower_ in _SIGNS:
+        objects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    elif verb.lower_ in _PUTTING and any(c.dep_ == "dobj" and c.lower_ in _SIGNATURES for c in verb.children):
+        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in pobjs(c)]
+    else:
+        return None
+    for o in objects:
+        deal = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)), o)
+        if o.lower_ in _WRITINGS and deal is o and _definite(o):
+            return o  # "the document"
+        if deal.i in deals and not deals[deal.i].generic and (_definite(deal) or deals[deal.i].named):
+            return deal
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _signers(verb: Token) -> list[Token]:
+    """Who signs; a passive verb's agent may hang from its place ("signed at a Doha hotel by X,
+    ..., and Y", Y joined to the verb)."""
+    found = signing_subjects(verb)
+    if not found and any(c.dep_ == "nsubjpass" for c in verb.children):
+        found = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep"
+            for x in p.subtree
+            if x.dep_ in ("prep", "agent") and x.lower_ == "by"
+            for o in pobjs(x)
+        ]
+        found += [c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("NNP", "NNPS")]
+    return found
+
+
+def _as_witness(verb: Token) -> bool:
+    """ "signed the document as a witness" """
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ in _WITNESSES for o in pobjs(c)) for c in verb.children
+    )
+
+
+def _in_front_of(verb: Token) -> list[Token]:
+    """ "signed at the palace in front of ministers and former President X" """
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for f in pobjs(c)
+        if f.lower_ == "front"
+        for p in f.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in pobjs(p)
+    ]
+
+
+def _with_as_did(verb: Token, found: list[Token]) -> list[Token]:
+    """The subjects of a verb and of its "as did Y" ("X looked on, as did Y")."""
+    return found + [
+        s for c in verb.children if c.dep_ == "advcl" and c.lower_ == "did" for s in c.children if s.dep_ == "nsubj"
+    ]
+
+
+def _of_the_ceremony(verb: Token) -> bool:
+    """Whether ``verb`` hosts or attends the ceremony: "the ceremony was hosted by X", "a
+    ceremony hosted by X", "X attended the signing"."""
+    if verb.dep_ == "acl" and verb.head.lower_ in _CEREMONY:
+        return True
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _CEREMONY for c in verb.children)
+
+
+def _attendees(verb: Token) -> list[Token]:
+    """Who hosts or attends: the agents of a passive, else the subjects ("Y, who attended the
+    signing along with Z")."""
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    agents += [o for c in verb.children if c.dep_ == "conj" and c.lower_ == "by" for o in pobjs(c)]  # "..., and by Z"
+    if agents or verb.dep_ == "acl":
+        return agents
+    along = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "along" for w in c.children for o in pobjs(w)]
+    return subjects(verb) + along
