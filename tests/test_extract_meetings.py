@@ -1119,3 +1119,32 @@ def test_a_sentence_that_tells_another_signing_or_event_brings_no_one_to_the_cer
     x = run(text)
     m = next(m for m in x.meetings if m.category == "signing")
     assert len(m.participants) == 2 and len(m.evidence) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the gathering told before
+            "TASHKENT (AP) - Foreign ministers from 20 countries attended a conference on Afghanistan in Tashkent "
+            "on Tuesday. Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov on the "
+            "sidelines."
+        ),
+        (  # the gathering named
+            "ANKARA (AP) - Leaders gathered for a NATO summit in Vilnius on Tuesday. Turkish President Recep Tayyip "
+            "Erdogan held talks with Swedish Prime Minister Ulf Kristersson on the sidelines of the summit."
+        ),
+    ],
+)
+def test_a_meeting_on_the_sidelines_is_where_and_when_the_gathering_is(text):
+    gathering, beside = run(text).meetings
+    assert beside.place == gathering.place and beside.date == gathering.date
+    assert (beside.place, beside.date.iso) in (("tashkent", "2024-03-12"), ("vilnius", "2024-03-12"))
+
+
+def test_a_meeting_on_the_sidelines_is_not_where_a_gathering_only_planned_will_be():
+    x = run(
+        "ANKARA (AP) - A conference on Afghanistan is planned in Istanbul next month. Wang Yi met Sergei Lavrov "
+        "on the sidelines on Tuesday."
+    )
+    held = next(m for m in x.meetings if m.status == "Occurred")
+    assert held.place is None and held.date.iso == "2024-03-12"

@@ -27,8 +27,9 @@ from spacy.tokens import Token
 from kg.extract.args import Resolver
 from kg.extract.events import Frame
 from kg.extract.places import PlaceTable
+from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
-from kg.extract.timex import STRONG, resolve
+from kg.extract.timex import STRONG, WEAK, resolve
 from kg.nlp.lexicon import lexicon, words
 from kg.records import DateValue
 
@@ -141,6 +142,8 @@ class Grouper:
         for d in self.drafts:
             if d.kind == "agreement" and not d.places:
                 d.places = _venue(d, self.drafts)
+            elif d.kind == "meeting" and not d.places:
+                _beside(d, self.drafts)
         return self.drafts
 
     def _retold(self, f: Frame) -> None:
@@ -411,6 +414,42 @@ def _venue(agreement: Draft, drafts: list[Draft]) -> list[str]:
         if d.kind == "meeting" and d.places and sentences & {f.sentence.index for f in d.frames if f.place}:
             return d.places[:1]
     return []
+
+
+def _beside(meeting: Draft, drafts: list[Draft]) -> None:
+    """A meeting held on the sidelines of a gathering is where the gathering is and, undated, on
+    its day: the gathering named ("met X on the sidelines of the conference"), else one told in
+    the same sentence ("said after the conference that they met on the sidelines"), else the last
+    one told before it that was held as this one was."""
+    f = meeting.frames[0]
+    edge = _sidelines(f)
+    if edge is None:
+        return
+    named = {o.i for c in edge.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)}
+    hosts = [d for d in drafts if d is not meeting and d.kind == "meeting" and d.places and d.status == meeting.status]
+    host = next((d for d in hosts if any(x.index in named for x in d.frames)), None)
+    if host is None and not named:
+        gatherings = [d for d in hosts if d.category in _GATHERINGS]
+        host = next((d for d in gatherings if any(x.sentence is f.sentence for x in d.frames)), None)
+        if host is None:
+            earlier = [d for d in gatherings if d.frames[0].index < f.index]
+            host = max(earlier, key=lambda d: d.frames[0].index, default=None)
+    if host is None:
+        return
+    meeting.places = list(host.places)
+    if not meeting.dates and host.date is not None and host.date.iso and len(host.date.iso) == 10:
+        meeting.dates.append((host.date, WEAK))
+
+
+def _sidelines(f: Frame) -> Token | None:
+    """The "sidelines" the event of ``f`` was held on ("met X on the sidelines", "held talks on the
+    sidelines of the summit")."""
+    for t in f.sentence.span:
+        if t.lower_ == "sidelines" and t.dep_ == "pobj" and t.head.lower_ in ("on", "at"):
+            governor = t.head.head
+            if governor.i in (f.trigger.i, f.trigger.head.i):
+                return t
+    return None
 
 
 def _told_just_before(d: Draft, f: Frame) -> bool:
