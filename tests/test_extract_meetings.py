@@ -972,6 +972,26 @@ def test_a_signing_told_as_the_news_is_a_meeting_of_the_signatories(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # one side named as an actor, the other only described: still two sides signing
+        (
+            "KATHMANDU (AFP) - Nepal's government and Maoist rebels signed a peace accord in Kathmandu on Tuesday, "
+            "ending a decade of war.",
+            "signing",
+        ),
+        (
+            "NIAMEY (AP) - The government of Niger and a coalition of rebel groups signed a peace deal in Niamey "
+            "on Sunday.",
+            "signing",
+        ),
+        ("NIAMEY (AP) - Niger signed a deal in Niamey on Sunday.", None),  # one side alone
+    ],
+)
+def test_a_signing_of_a_named_side_and_a_described_one_is_a_meeting(text, expected):
+    assert [m.category for m in run(text).meetings] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [  # told in passing, or further down the story
         "KABUL (Reuters) - The envoy travelled to Doha to discuss a peace deal signed by the United States "

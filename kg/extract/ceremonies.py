@@ -70,7 +70,7 @@ def _signings(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[F
             or not f.signed
             or f.generic
             or f.status not in ("Occurred", "Planned")
-            or len(f.participants) < 2
+            or not (len(f.participants) >= 2 or (f.participants and f.sides >= 2))  # "X and rebel groups signed"
             or verb.lower_ not in _SIGNS
             or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
             or not layout.tells_the_news(f.sentence)
