@@ -1106,6 +1106,12 @@ def test_the_signing_meeting_is_of_those_who_signed():
             "the ceremony along with Egyptian Prime Minister Mostafa Madbouly, praised the deal.",
             {"Abdalla Hamdok", "Volker Perthes", "Mostafa Madbouly"},
         ),
+        (  # signed for each side by its own people
+            "BANGUI (AFP) - The Central African Republic and 14 armed groups signed a peace agreement in Bangui on "
+            "Wednesday. The accord was signed for the government by Prime Minister Firmin Ngrebada and for the "
+            "armed groups by Ali Darassa and Noureddine Adam.",
+            {"Firmin Ngrebada", "Ali Darassa", "Noureddine Adam"},
+        ),
     ],
 )
 def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_there(text, people):

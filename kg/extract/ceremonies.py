@@ -207,19 +207,19 @@ def _definite(noun: Token) -> bool:
 
 
 def _signers(verb: Token) -> list[Token]:
-    """Who signs; a passive verb's agent may hang from its place ("signed at a Doha hotel by X,
-    ..., and Y", Y joined to the verb)."""
-    found = signing_subjects(verb)
-    if not found and any(c.dep_ == "nsubjpass" for c in verb.children):
-        found = [
-            o
-            for p in verb.children
-            if p.dep_ == "prep"
-            for x in p.subtree
-            if x.dep_ in ("prep", "agent") and x.lower_ == "by"
-            for o in pobjs(x)
-        ]
-        found += [c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("NNP", "NNPS")]
+    """Who signs; a passive verb's agents may hang from its other phrases ("signed at a Doha hotel
+    by X, ..., and Y", Y joined to the verb; "signed for the government by X and for the rebels
+    by Y")."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return signing_subjects(verb)
+    found, todo = [], [c for c in verb.children if c.dep_ in ("agent", "prep", "conj", "cc")]
+    while todo:
+        t = todo.pop(0)
+        if t.dep_ in ("agent", "prep") and t.lower_ == "by":
+            found += pobjs(t)
+        elif t.dep_ == "conj" and t.head.i == verb.i and t.tag_ in ("NNP", "NNPS"):
+            found.append(t)
+        todo += [c for c in t.children if c.dep_ in ("prep", "pobj", "agent", "conj", "cc", "appos")]
     return found
 
 
