@@ -1174,3 +1174,53 @@ def test_a_meeting_on_the_sidelines_is_not_where_a_gathering_only_planned_will_b
     )
     held = next(m for m in x.meetings if m.status == "Occurred")
     assert held.place is None and held.date.iso == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # a relative clause on the head, and an apposition naming the side by its capital
+            "ANKARA (AP) - Armenian and Azerbaijani delegations met in Ankara on Tuesday for their first talks in "
+            "a year. Deputy Prime Minister Mher Grigoryan, who led the Armenian side, called them useful. "
+            "Shahin Mustafayev, head of Baku's delegation, said the sides would meet again.",
+            {"Mher Grigoryan", "Shahin Mustafayev"},
+        ),
+        (  # a passive, and the title before the name
+            "NAIROBI (Reuters) - Somalia and Somaliland resumed talks in Djibouti on Monday. The Somali delegation "
+            "was led by Prime Minister Hassan Ali Khaire. The head of the Somaliland delegation, Foreign Minister "
+            "Yasin Hagi Mohamoud, told reporters the talks were cordial.",
+            {"Hassan Ali Khaire", "Yasin Hagi Mohamoud"},
+        ),
+    ],
+    ids=["relative-clause-apposition", "passive-title"],
+)
+def test_who_led_a_side_at_talks_told_after_them_takes_part(text, people):
+    x = run(text)
+    m = next(m for m in x.meetings if m.status == "Occurred")
+    assert people <= names(x, m.participants)
+    assert len(m.evidence) == 3  # the sentences that say who led are its sources too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a plan
+            "SEOUL (AP) - Donald Trump and Kim Jong Un met at the border on Sunday. Trump said Stephen Biegun "
+            "would lead the American side in the working-level talks."
+        ),
+        (  # a standing role
+            "DOHA (AP) - US and Taliban negotiators met in Doha on Sunday. Zalmay Khalilzad, who has led the US "
+            "side since last year, said progress had been made."
+        ),
+        (  # a side that is not at the talks
+            "DOHA (AP) - US and Taliban negotiators met in Doha on Sunday. The Afghan government's delegation, "
+            "led by Abdullah Abdullah, was not invited."
+        ),
+    ],
+    ids=["plan", "standing-role", "another-side"],
+)
+def test_who_leads_a_side_only_in_plan_in_general_or_elsewhere_does_not_take_part(text):
+    x = run(text)
+    m = next(m for m in x.meetings if m.status == "Occurred")
+    assert not names(x, m.participants) & {"Stephen Biegun", "Zalmay Khalilzad", "Abdullah Abdullah"}
+    assert len(m.evidence) == 1

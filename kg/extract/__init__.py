@@ -3,9 +3,10 @@
 Pure: no RDF, no I/O. One module per concern: :mod:`~kg.extract.layout` (sentences, boilerplate
 and captions), :mod:`~kg.extract.actors`, :mod:`~kg.extract.places`, :mod:`~kg.extract.events`
 (one frame per trigger), :mod:`~kg.extract.ceremonies` (signings that are meetings too),
-:mod:`~kg.extract.coref` (frames grouped into events), :mod:`~kg.extract.meetings`,
-:mod:`~kg.extract.agreements`, with :mod:`~kg.extract.status`, :mod:`~kg.extract.timex` and
-:mod:`~kg.extract.provenance` for what each mention states.
+:mod:`~kg.extract.delegations` (who led each side), :mod:`~kg.extract.coref` (frames grouped into
+events), :mod:`~kg.extract.meetings`, :mod:`~kg.extract.agreements`, with
+:mod:`~kg.extract.status`, :mod:`~kg.extract.timex` and :mod:`~kg.extract.provenance` for what each
+mention states.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kg.extract.args import Resolver
 from kg.extract.assemble import Context
 from kg.extract.ceremonies import ceremonies
 from kg.extract.coref import Grouper
+from kg.extract.delegations import delegation_heads
 from kg.extract.events import find_frames
 from kg.extract.layout import Layout
 from kg.extract.meetings import meetings
@@ -35,6 +37,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     places = resolve_places(doc, layout, actors)
     resolver = Resolver(doc, actors)
     frames = ceremonies(find_frames(doc, layout, resolver, places), layout, resolver)
+    frames += delegation_heads(frames, layout, resolver)
     drafts = Grouper(actors, places, resolver, article.published).group(frames)
     text = layout.text
     ctx = Context(text, actors, places, resolver)

@@ -100,6 +100,14 @@ class Resolver:
             and gazetteer().capital_country(self._ent_text(t)) is not None
         )
 
+    def country_of_capital(self, t: Token) -> str | None:
+        """The key of the country whose capital ``t`` names, when the article names that country
+        ("Kyiv's delegation": Ukraine's), whatever entity the tagger took it for."""
+        if t.tag_ != "NNP" or self.actors.key_at(t.i) is not None:
+            return None
+        country = gazetteer().capital_country(self._ent_text(t))
+        return country.key if country is not None and self.actors.get(country.key) is not None else None
+
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
         """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
         or of a conflict (kind ``"conflict"``: "the war between X and Y")."""

@@ -35,6 +35,7 @@ from kg.records import DateValue
 
 _GATHERINGS = ("meeting", "summit", "conference")
 _BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
+_LED_WINDOW = 6  # sentences after the talks within which a head of delegation is told
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
 
@@ -113,6 +114,7 @@ class Grouper:
         self.drafts: list[Draft] = []
 
     def group(self, frames: list[Frame]) -> list[Draft]:
+        frames, heads = [f for f in frames if not f.leads], [f for f in frames if f.leads]
         owners = {f.index: f for f in frames}
         for f in frames:
             owner = owners.get(f.part_of) if f.part_of is not None else None
@@ -139,6 +141,8 @@ class Grouper:
             self._complete_sides(d)
             d.participants += [k for f in d.frames for k in f.chairs if k not in d.participants]
             self._add_represented(d)
+        for f in heads:
+            self._led(f)
         for d in self.drafts:
             if d.kind == "agreement" and not d.places:
                 d.places = _venue(d, self.drafts)
@@ -152,6 +156,28 @@ class Grouper:
         if told is not None:
             told.add(f, None, 0, self.places)
             told.frames.sort(key=lambda x: x.index)
+
+    def _led(self, f: Frame) -> None:
+        """A head of delegation joins the latest meeting held, told before them, that their side takes
+        part in, through one of its people or itself, a few sentences back at most."""
+        best, at = None, -1
+        for d in self.drafts:
+            if d.kind != "meeting" or d.status == "Planned" or not set(f.leads) & self._sides(d):
+                continue
+            told = [x.sentence.index for x in d.frames if x.sentence.index <= f.sentence.index and not x.generic]
+            if told and max(told) > at:
+                best, at = d, max(told)
+        if best is not None and f.sentence.index - at <= _LED_WINDOW:
+            best.add(f, None, 0, self.places)
+
+    def _sides(self, d: Draft) -> set[str]:
+        """The participants of a draft and the groups or countries its people serve."""
+        out = set(d.participants)
+        for key in d.participants:
+            info = self.actors.get(key)
+            if info is not None and info.type == "Person" and info.affiliation:
+                out.add(info.affiliation)
+        return out
 
     def _add_represented(self, d: Draft) -> None:
         """A person takes part for the country or group they serve, when the article names it

@@ -75,6 +75,7 @@ class Frame:
     goes_on: bool = False  # told as going on ("the talks, which continued on Tuesday"): a later day of it
     opens: bool = False  # told as opening ("the meeting, which opened on Saturday"): its first day
     retells: int | None = None  # token index of the signing whose ceremony this sentence tells again
+    leads: list[str] = field(default_factory=list)  # the sides its participant led (a head of delegation)
 
     @property
     def index(self) -> int:
