@@ -98,9 +98,30 @@ def test_a_trip_for_talks_is_a_visit_to_its_destination(text, status):
     assert m.status == status and m.place == "riyadh" and "houthis" in m.participants
 
 
-def test_a_phone_call():
-    m = only(run("Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Wednesday.").meetings)
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Wednesday.",
+            {"Vladimir Putin", "Recep Tayyip Erdogan"},
+        ),
+        ("Javier Solana telephoned Boris Trajkovski on Wednesday to urge calm.", {"Javier Solana", "Boris Trajkovski"}),
+        (
+            "Riek Machar said he had spoken to Joseph Kony by satellite phone on Wednesday.",
+            {"Riek Machar", "Joseph Kony"},
+        ),
+    ],
+    ids=["spoke-by-phone", "telephoned", "had-spoken-by-satellite-phone"],
+)
+def test_a_phone_call(text, people):
+    x = run(text)
+    m = only(x.meetings)
     assert m.category == "call" and m.date.iso == "2024-03-13"
+    assert people <= names(x, m.participants)
+
+
+def test_speaking_without_a_phone_is_no_call():
+    assert not run("Boris Trajkovski spoke to reporters in Skopje on Wednesday.").meetings
 
 
 def test_cancelled_and_denied():

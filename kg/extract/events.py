@@ -36,6 +36,7 @@ from kg.nlp.lexicon import Trigger, lexicon, words
 
 _PRISONER_WORDS = words("prisoners prisoner detainees hostages captives pows bodies inmates detainee hostage captive")
 _PHONE_WORDS = {"phone", "telephone", "video", "telephonic"}
+_PHONING = words("phoned phoning telephoned telephoning")
 _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
     "obligations standards conditions challenges"
@@ -369,8 +370,8 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if trig.needs_actor and any(o.lower_ in _NON_ACTOR_OBJECTS for o in objs):
         return True  # "meet targets"
-    if trig.id == "speak" and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
-        return True
+    if trig.id == "speak" and token.lower_ not in _PHONING and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
+        return True  # "spoke" is a call only by phone or video; "telephoned" is one
     if trig.id in ("exchange_verb", "release_verb") and not any(o.lower_ in _PRISONER_WORDS for o in objs):
         return True
     if trig.id == "release_verb" and not (token.dep_ == "xcomp" and token.head.lower_ in ("agree", "agreed", "agrees")):
