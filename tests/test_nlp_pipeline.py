@@ -178,3 +178,56 @@ def test_a_titled_name_of_a_country_is_the_person_and_the_country(label):
     doc = nlp.get_pipe("peacekg_actor_ruler_v1")(doc)
     assert ("Alpha Konare", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     assert "Mali" in [e.text for e in doc.ents]
+
+
+def _ruled(text: str, spans: dict[str, str]) -> list[tuple[str, str]]:
+    """The actor ruler's entities for ``text`` when the model tagged ``spans`` (name -> label)."""
+    nlp = shared_pipeline("")
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    found = []
+    for name, label in spans.items():
+        n = name.split()
+        for i in range(len(words) - len(n) + 1):
+            if words[i : i + len(n)] == n and not any(s.start <= i < s.end for s in found):
+                found.append(Span(doc, i, i + len(n), label=label))
+    doc.ents = found
+    return [(e.text, e.label_) for e in nlp.get_pipe("peacekg_actor_ruler_v1")(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "ents"),
+    [
+        (  # cut at the particle
+            "President Jose Eduardo dos Santos looked on .",
+            {"Jose Eduardo": "PERSON", "Santos": "PERSON"},
+            [("Jose Eduardo dos Santos", "PERSON")],
+        ),
+        (  # the surname alone, with its particle
+            "He said dos Santos would sign .",
+            {"Santos": "PERSON"},
+            [("dos Santos", "PERSON")],
+        ),
+        (  # the part after the particle untagged
+            "Foreign Minister Fernando de Trazegnies said .",
+            {"Fernando": "PERSON"},
+            [("Fernando de Trazegnies", "PERSON")],
+        ),
+        (  # an entity that holds the particle already stays as tagged
+            "Gilberto Lopes de Santos said .",
+            {"Gilberto Lopes": "PERSON", "de Santos": "ORG"},
+            [("Gilberto Lopes", "PERSON"), ("de Santos", "ORG")],
+        ),
+    ],
+    ids=["cut-at-particle", "surname-with-particle", "untagged-rest", "tagged-after-particle"],
+)
+def test_a_name_with_a_lower_case_particle_is_one_person(text, spans, ents):
+    assert _ruled(text, spans) == ents
+
+
+def test_a_name_tagged_as_a_body_that_ends_with_a_persons_surname_is_that_person():
+    spans = {"Jonas Savimbi": "PERSON", "Savimbi": "ORG", "Hashim Salamat": "ORG", "Salamat": "PERSON", "Lusaka": "GPE"}
+    text = "Jonas Savimbi stayed away . Savimbi said no . Hashim Salamat refused . Misuari met Salamat in Lusaka ."
+    ents = _ruled(text, spans)
+    assert ("Savimbi", "PERSON") in ents and ("Hashim Salamat", "PERSON") in ents
+    assert ("Lusaka", "GPE") in ents

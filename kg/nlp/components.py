@@ -7,7 +7,10 @@
   (``actor:<key>``, ``country:<ISO>``, ``demonym:<ISO>``). It also trims entities that run over
   a line break or into a title-case headline's verb ("Baradar Holds Talks"), drops those that
   are the start of a title ("US National Security" Adviser), and makes one entity of a name
-  spelled out before its acronym ("the Movement for Democracy in Liberia (MODEL)").
+  spelled out before its acronym ("the Movement for Democracy in Liberia (MODEL)"). A person's
+  name cut at a lower-case particle is joined again ("Jose Eduardo dos Santos"), and a name the
+  model took for a body or a place that ends with the surname of a person it tagged elsewhere is
+  that person ("Savimbi" after "Jonas Savimbi").
 - ``peacekg_trigger_matcher_v1``: marks meeting and agreement trigger words in
   ``doc.spans["peacekg_triggers"]`` (span label = trigger id of the lexicon).
 
@@ -123,6 +126,7 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
+        ents = _people_by_surname(_with_particles(list(ents)))
         merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         doc.ents = _spelled_out(doc, merged)
         return doc
@@ -328,6 +332,73 @@ def _joined_left(ents: Iterable[Span]) -> Iterable[Span]:
             yield Span(doc, i - 2, ent.end, label=ent.label)
         else:
             yield ent
+
+
+_PARTICLES = frozenset(
+    {"dos", "das", "da", "do", "de", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn"}
+)
+_NAMEABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
+
+
+def _with_particles(ents: list[Span]) -> list[Span]:
+    """A person's name with a lower-case particle in it, which the model cuts at the particle:
+    "Jose Eduardo dos Santos" tagged as "Jose Eduardo" and "Santos", "dos Santos" as "Santos". The
+    particle and the capitalised word after it join the name before it; a particle before a name
+    joins it when no capitalised word precedes the particle."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    by_start = {e.start: e for e in ents}
+    taken: set[int] = set()
+    out = []
+    for ent in ents:
+        if ent.start in taken:
+            continue
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            while (
+                end + 1 < len(doc) and doc[end].text in _PARTICLES and doc[end + 1].is_title and doc[end + 1].is_alpha
+            ):
+                after = by_start.get(end + 1)
+                if after is not None and after.label_ in _NAMEABLE and not after.kb_id_:
+                    taken.add(after.start)
+                    end = after.end
+                elif after is None and not doc[end + 1].ent_type_:
+                    end += 2
+                else:
+                    break
+            if start > 0 and doc[start - 1].text in _PARTICLES and not (start > 1 and doc[start - 2].is_title):
+                start -= 1  # "dos Santos told the guests"
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _people_by_surname(ents: list[Span]) -> list[Span]:
+    """A name the model tagged as a body, a place or a thing that ends with the surname of a person
+    it tagged elsewhere in the article is that person's: "Savimbi" (ORG) after "Jonas Savimbi",
+    "Hashim Salamat" (ORG) before "met Salamat" (PERSON). Only capitalised words, no dictionary
+    entry, no place the gazetteer knows."""
+    surnames = {
+        e[-1].text for e in ents if e.label_ == "PERSON" and e[-1].is_title and not e.kb_id_.startswith("country")
+    }
+    gaz = gazetteer()
+    out = []
+    for ent in ents:
+        if (
+            ent.label_ != "PERSON"
+            and ent.label_ in _NAMEABLE
+            and not ent.kb_id_
+            and len(ent) <= 4
+            and ent[-1].text in surnames
+            and all((t.is_title and t.is_alpha) or t.text in _PARTICLES for t in ent)
+            and gaz.country(ent.text) is None
+            and gaz.city(ent.text) is None
+            and not gaz.region(ent.text)
+        ):
+            out.append(Span(ent.doc, ent.start, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
 
 
 def _pair(ent: Span) -> tuple[Span, Span] | None:
