@@ -61,6 +61,11 @@ def test_outlets_are_not_actors():
         ("DPRK", "North Korea"),
         ("Türkiye", "Turkey"),
         ("Palestine", "Palestine"),
+        ("Macedonia", "North Macedonia"),  # names news used before a country renamed itself
+        ("FYROM", "North Macedonia"),
+        ("Swaziland", "Eswatini"),
+        ("Zaire", "Democratic Republic of the Congo"),
+        ("Cape Verde", "Cabo Verde"),
     ],
 )
 def test_country_names_and_abbreviations(name, country):
