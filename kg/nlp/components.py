@@ -10,7 +10,8 @@
   spelled out before its acronym ("the Movement for Democracy in Liberia (MODEL)"). A person's
   name cut at a lower-case particle is joined again ("Jose Eduardo dos Santos"), and a name the
   model took for a body or a place that ends with the surname of a person it tagged elsewhere is
-  that person ("Savimbi" after "Jonas Savimbi").
+  that person ("Savimbi" after "Jonas Savimbi"), as is one right after a title or beside one
+  ("the EU's special envoy, Francois Leotard").
 - ``peacekg_trigger_matcher_v1``: marks meeting and agreement trigger words in
   ``doc.spans["peacekg_triggers"]`` (span label = trigger id of the lexicon).
 
@@ -126,7 +127,7 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
-        ents = _people_by_surname(_with_particles(list(ents)))
+        ents = _titled_people(_people_by_surname(_with_particles(list(ents))))
         merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         doc.ents = _spelled_out(doc, merged)
         return doc
@@ -396,6 +397,51 @@ def _people_by_surname(ents: list[Span]) -> list[Span]:
             and not gaz.region(ent.text)
         ):
             out.append(Span(ent.doc, ent.start, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
+
+
+def _beside(t: Token, ent: Span) -> bool:
+    """Whether a word hung from a name stands beside it as what it is: "X, the EU envoy", "the
+    EU's special envoy, X"."""
+    return t.dep_ == "appos" or (t.dep_ == "nmod" and t.i < ent.start)
+
+
+_PERSON_NOUNS = words("successor predecessor counterpart counterparts deputy aide adviser advisor")
+
+
+def _titled_people(ents: list[Span]) -> list[Span]:
+    """A name of two to four capitalised words that the model took for a body or a place, right
+    after a title ("Foreign Minister Fernando de Trazegnies") or in apposition with one or with a
+    word for a person ("the EU's special envoy, Francois Leotard"; "Francois Leotard, the EU envoy";
+    "his successor, Fernando de Trazegnies"), is a person's. Not a name
+    the dictionary or the gazetteer knows, nor one ending in a body's noun."""
+    lex, gaz = lexicon(), gazetteer()
+
+    def role(t: Token) -> bool:
+        return t.lower_ in _PERSON_NOUNS or lex.role_of([t.text]) is not None
+
+    out = []
+    for ent in ents:
+        doc, root = ent.doc, ent.root
+        if (
+            ent.label_ != "PERSON"
+            and ent.label_ in _NAMEABLE
+            and not ent.kb_id_
+            and 2 <= len(ent) <= 4
+            and all((t.is_title and t.is_alpha) or t.text in _PARTICLES for t in ent)
+            and ent[-1].lower_ not in _BODY_NOUNS
+            and not _known(ent.text)
+            and gaz.city(ent.text) is None
+            and not gaz.region(ent.text)
+            and (
+                (ent.start > 0 and role(doc[ent.start - 1]))
+                or (root.dep_ == "appos" and role(root.head))
+                or any(_beside(c, ent) and role(c) for c in root.children)
+            )
+        ):
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
         else:
             out.append(ent)
     return out
