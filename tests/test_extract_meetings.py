@@ -1245,3 +1245,33 @@ def test_who_leads_a_side_only_in_plan_in_general_or_elsewhere_does_not_take_par
     m = next(m for m in x.meetings if m.status == "Occurred")
     assert not names(x, m.participants) & {"Stephen Biegun", "Zalmay Khalilzad", "Abdullah Abdullah"}
     assert len(m.evidence) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "GENEVA (AP) - Talks on Cyprus opened in Geneva on Monday. Taking part were Nikos Anastasiades, "
+            "Mustafa Akinci and representatives of Greece and Turkey, which guarantee the island's security."
+        ),
+        (
+            "GENEVA (AP) - Talks on Cyprus opened in Geneva on Monday. Also attending were Nikos Anastasiades, "
+            "Mustafa Akinci and representatives of Greece and Turkey."
+        ),
+    ],
+    ids=["taking-part-were", "also-attending-were"],
+)
+def test_a_list_of_who_took_part_told_after_a_meeting_is_its_participants(text):
+    x = run(text)
+    m = only(x.meetings)
+    assert {"Nicos Anastasiades", "Mustafa Akinci", "Greece", "Turkey"} <= names(x, m.participants)
+    assert len(m.evidence) == 2
+
+
+def test_a_list_of_who_took_part_does_not_join_a_meeting_only_planned():
+    x = run(
+        "GENEVA (AP) - Talks on Cyprus will open in Geneva next week. Attending were Nikos Anastasiades and "
+        "Mustafa Akinci, at a dinner in Nicosia on Monday."
+    )
+    assert "Planned" not in [m.status for m in x.meetings if "nicos anastasiades" in m.participants]
+    assert any(m.status == "Planned" for m in x.meetings)

@@ -36,6 +36,7 @@ from kg.records import DateValue
 _GATHERINGS = ("meeting", "summit", "conference")
 _BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
 _LED_WINDOW = 6  # sentences after the talks within which a head of delegation is told
+_ATTENDANCE_WINDOW = 2  # and a list of who took part
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
 
@@ -114,7 +115,7 @@ class Grouper:
         self.drafts: list[Draft] = []
 
     def group(self, frames: list[Frame]) -> list[Draft]:
-        frames, heads = [f for f in frames if not f.leads], [f for f in frames if f.leads]
+        frames, heads = [f for f in frames if not (f.leads or f.attends)], [f for f in frames if f.leads or f.attends]
         owners = {f.index: f for f in frames}
         for f in frames:
             owner = owners.get(f.part_of) if f.part_of is not None else None
@@ -159,15 +160,17 @@ class Grouper:
 
     def _led(self, f: Frame) -> None:
         """A head of delegation joins the latest meeting held, told before them, that their side takes
-        part in, through one of its people or itself, a few sentences back at most."""
+        part in, through one of its people or itself, a few sentences back at most; a list of who
+        took part joins the meeting held told just before it."""
         best, at = None, -1
         for d in self.drafts:
-            if d.kind != "meeting" or d.status == "Planned" or not set(f.leads) & self._sides(d):
+            if d.kind != "meeting" or d.status == "Planned" or not (f.attends or set(f.leads) & self._sides(d)):
                 continue
             told = [x.sentence.index for x in d.frames if x.sentence.index <= f.sentence.index and not x.generic]
             if told and max(told) > at:
                 best, at = d, max(told)
-        if best is not None and f.sentence.index - at <= _LED_WINDOW:
+        window = _ATTENDANCE_WINDOW if f.attends else _LED_WINDOW
+        if best is not None and f.sentence.index - at <= window:
             best.add(f, None, 0, self.places)
 
     def _sides(self, d: Draft) -> set[str]:

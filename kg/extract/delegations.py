@@ -1,15 +1,18 @@
-"""Heads of delegation: who led a side at talks is at the table.
+"""Who was at the table, told in a sentence of its own after the one that tells the talks.
 
-Reports of talks name who led each side, often in a sentence of their own after the one that
-tells the talks: "Vladimir Medinsky, who led the Russian side, said ...", "Rustem Umerov, head of
-Kyiv's delegation, confirmed ...", "The government delegation was led by X", "The head of the
-government delegation, X, shook hands with ...". Each such sentence becomes a mention
-(:attr:`Frame.leads`) that coreference joins to the latest meeting told before it that the side
-takes part in (:meth:`kg.extract.coref.Grouper.group`), so the meeting has the person and the
-sentence that says so.
+Reports of talks name who led each side: "Vladimir Medinsky, who led the Russian side, said ...",
+"Rustem Umerov, head of Kyiv's delegation, confirmed ...", "The government delegation was led by
+X", "The head of the government delegation, X, shook hands with ...". Each such sentence becomes
+a mention (:attr:`Frame.leads`) that coreference joins to the latest meeting told before it that
+the side takes part in (:meth:`kg.extract.coref.Grouper.group`), so the meeting has the person and
+the sentence that says so. A sentence that lists who took part ("Taking part were X, Y and
+representatives of Z", "Attending were ...") joins the meeting told just before it
+(:attr:`Frame.attends`).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -23,6 +26,10 @@ _TEAMS = words("delegation delegations side team negotiators")
 _LEADING = words("lead leads led leading head heads headed heading")
 _NOT_AT_ONE_TIME = words("will would 'll shall should could may might can has have 's 've to")
 _HEADS = words("head leader chief")  # "head of the government delegation"
+_ATTENDANCE = re.compile(
+    r"(?:also |among )?(?:taking part|attending|present|those (?:present|attending|taking part)"
+    r"|the participants|participants) (?:were|included|was)\b"
+)
 
 
 def delegation_heads(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
@@ -91,3 +98,29 @@ def _sides(team: Token, resolver: Resolver) -> list[str]:
         return found
     owners = [c for c in team.children if c.dep_ in ("poss", "compound")]
     return [k for c in owners if (k := resolver.country_of_capital(c)) is not None]
+
+
+def attendance(layout: Layout, resolver: Resolver) -> list[Frame]:
+    """A mention for each usable body sentence that lists who took part in a meeting ("Taking part
+    were X, Y and representatives of Z"), with the actors it names as participants, those of its
+    relative clauses aside ("..., which hosted the talks")."""
+    out = []
+    for sentence in layout.sentences:
+        if not sentence.usable or sentence.headline:
+            continue
+        span = sentence.span
+        opener = _ATTENDANCE.match(span.text.lstrip('"“ ').lower())
+        if opener is None:
+            continue
+        start = span.start_char + (len(span.text) - len(span.text.lstrip('"“ '))) + opener.end()
+        aside = {t.i for t in span if t.dep_ == "relcl" for t in t.subtree}
+        keys = [
+            k for t in span if t.idx >= start and t.i not in aside and (k := resolver.actors.key_at(t.i)) is not None
+        ]
+        if keys:
+            out.append(
+                Frame(
+                    "meeting", "talks", "talks", span[0], sentence, participants=list(dict.fromkeys(keys)), attends=True
+                )
+            )
+    return out

@@ -77,6 +77,7 @@ class Frame:
     opens: bool = False  # told as opening ("the meeting, which opened on Saturday"): its first day
     retells: int | None = None  # token index of the signing whose ceremony this sentence tells again
     leads: list[str] = field(default_factory=list)  # the sides its participant led (a head of delegation)
+    attends: bool = False  # a list of who took part in the meeting told just before
 
     @property
     def index(self) -> int:
