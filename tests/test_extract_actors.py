@@ -435,3 +435,16 @@ def test_titles_without_a_dot_and_honorifics_are_no_part_of_a_name():
     assert "Ms Yingluck" in yingluck.aliases
     assert not any(a.label in ("Ms Yingluck", "Seri", "Datuk Seri") for a in x.actors)
     assert "Ahmad Zamzamin Hashim" in labels(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ATHENS (AP) - Protesters in Greek Macedonia marched on Sunday.",
+        "ATHENS (AP) - Thessaloniki is the capital of Greece's Macedonia region.",
+        "LUANDA (AP) - Fighting broke out in the northern province of Zaire on Sunday.",
+    ],
+    ids=["demonym-before", "region-after", "province-of"],
+)
+def test_a_country_s_name_that_names_a_region_here_is_no_country(text):
+    assert not {"North Macedonia", "Democratic Republic of the Congo"} & set(labels(run(text)))

@@ -218,8 +218,13 @@ def _ruled(text: str, spans: dict[str, str]) -> list[tuple[str, str]]:
             {"Gilberto Lopes": "PERSON", "de Santos": "ORG"},
             [("Gilberto Lopes", "PERSON"), ("de Santos", "ORG")],
         ),
+        (  # "do" is a word, not a particle
+            "Zelensky wants guarantees , as do Macron and Starmer .",
+            {"Zelensky": "PERSON", "Macron": "PERSON", "Starmer": "PERSON"},
+            [("Zelensky", "PERSON"), ("Macron", "PERSON"), ("Starmer", "PERSON")],
+        ),
     ],
-    ids=["cut-at-particle", "surname-with-particle", "untagged-rest", "tagged-after-particle"],
+    ids=["cut-at-particle", "surname-with-particle", "untagged-rest", "tagged-after-particle", "do-is-a-word"],
 )
 def test_a_name_with_a_lower_case_particle_is_one_person(text, spans, ents):
     assert _ruled(text, spans) == ents
@@ -231,6 +236,11 @@ def test_a_name_tagged_as_a_body_that_ends_with_a_persons_surname_is_that_person
     ents = _ruled(text, spans)
     assert ("Savimbi", "PERSON") in ents and ("Hashim Salamat", "PERSON") in ents
     assert ("Lusaka", "GPE") in ents
+
+
+def test_a_name_after_the_is_no_surname():
+    ents = _ruled("Thomas West met them . Talks with the West resumed .", {"Thomas West": "PERSON", "West": "LOC"})
+    assert ("West", "LOC") in ents
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,8 @@ class Resolver:
 
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
         """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
-        or of a conflict (kind ``"conflict"``: "the war between X and Y")."""
+        or of a conflict (kind ``"conflict"``: "the war between X and Y"); a call (kind ``"call"``)
+        is remembered but puts no sides in focus."""
         if parties:
             at = bisect.bisect_right([i for i, _ in self.pairs], index)
             self.pairs.insert(at, (index, tuple(parties)))
@@ -122,9 +123,9 @@ class Resolver:
         "the pair", "the rivals"), the two people of the latest event when they serve the same
         side ("Kiir and Machar met in Juba ... the rivals agreed")."""
         groups: list[str] = []
-        for i, parties in reversed(self.pairs):
-            if i >= index:
-                continue
+        for (i, parties), kind in zip(reversed(self.pairs), reversed(self.kinds), strict=True):
+            if i >= index or kind == "call":
+                continue  # a call puts no sides in focus ("Clinton telephoned Trimble and Adams")
             sides: list[str] = []
             for p in parties:
                 info = self.actors.get(p)
@@ -213,13 +214,16 @@ class Resolver:
 
     def main_pair(self, kind: str | None = None) -> list[str]:
         """The two sides the article is about: the pair of groups or countries most often parties
-        of the same event of this kind (for meetings, of any kind when no meeting has two),
-        persons counting for the side they serve."""
+        of the same event of this kind (for meetings, of any kind but calls when no meeting has
+        two), persons counting for the side they serve."""
         if kind is not None:
             mine = [p for p, k in zip(self.pairs, self.kinds, strict=True) if k == kind]
             pair = self._commonest(mine)
-            return pair or ([] if kind == "agreement" else self._commonest(self.pairs))
-        return self._commonest(self.pairs)
+            return pair or ([] if kind == "agreement" else self._commonest(self._not_calls()))
+        return self._commonest(self._not_calls())
+
+    def _not_calls(self) -> list[tuple[int, tuple[str, ...]]]:
+        return [p for p, k in zip(self.pairs, self.kinds, strict=True) if k != "call"]
 
     def _commonest(self, pairs: list[tuple[int, tuple[str, ...]]]) -> list[str]:
         counts: dict[tuple[str, str], int] = {}

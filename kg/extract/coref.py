@@ -36,7 +36,7 @@ from kg.records import DateValue
 _GATHERINGS = ("meeting", "summit", "conference")
 _BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
 _LED_WINDOW = 6  # sentences after the talks within which a head of delegation is told
-_ATTENDANCE_WINDOW = 2  # and a list of who took part
+_ATTENDANCE_WINDOW = 1  # and a list of who took part
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
 
@@ -159,14 +159,20 @@ class Grouper:
             told.frames.sort(key=lambda x: x.index)
 
     def _led(self, f: Frame) -> None:
-        """A head of delegation joins the latest meeting held, told before them, that their side takes
-        part in, through one of its people or itself, a few sentences back at most; a list of who
-        took part joins the meeting held told just before it."""
+        """A head of delegation joins the latest meeting held (not a call), told before them, that
+        their side takes part in, through one of its people or itself, a few sentences back at
+        most; a list of who took part joins the meeting held told in the sentence before it."""
         best, at = None, -1
         for d in self.drafts:
-            if d.kind != "meeting" or d.status == "Planned" or not (f.attends or set(f.leads) & self._sides(d)):
+            if d.kind != "meeting" or d.category == "call" or d.status != "Occurred":
                 continue
-            told = [x.sentence.index for x in d.frames if x.sentence.index <= f.sentence.index and not x.generic]
+            if not (f.attends or set(f.leads) & self._sides(d)):
+                continue
+            told = [
+                x.sentence.index
+                for x in d.frames
+                if x.sentence.index <= f.sentence.index and not (x.generic or x.leads or x.attends)
+            ]
             if told and max(told) > at:
                 best, at = d, max(told)
         window = _ATTENDANCE_WINDOW if f.attends else _LED_WINDOW

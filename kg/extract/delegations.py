@@ -26,10 +26,15 @@ _TEAMS = words("delegation delegations side team negotiators")
 _LEADING = words("lead leads led leading head heads headed heading")
 _NOT_AT_ONE_TIME = words("will would 'll shall should could may might can has have 's 've to")
 _HEADS = words("head leader chief")  # "head of the government delegation"
+_FORMER = words("former ex then onetime erstwhile")
+_PLANNED = words("expected due scheduled set slated")  # "is expected in Doha next week"
+_HABITUAL = words("usually often normally generally traditionally always never")
 _ATTENDANCE = re.compile(
-    r"(?:also |among )?(?:taking part|attending|present|those (?:present|attending|taking part)"
-    r"|the participants|participants) (?:were|included|was)\b"
+    r"(?:also )?(?:taking part|attending|present) (?:were|was)\b"
+    r"|among (?:those )?(?:present|attending|taking part|the participants) (?:were|was)\b"
+    r"|(?:those (?:present|attending|taking part)|(?:the )?participants) included\b"
 )
+_LIST_ENDS = words("but while except although though whereas not")  # "..., but not the EU"
 
 
 def delegation_heads(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
@@ -56,10 +61,12 @@ def delegation_heads(frames: list[Frame], layout: Layout, resolver: Resolver) ->
 
 
 def _leaders(team: Token) -> list[Token]:
-    """Who leads ``team``, by the way the sentence tells it."""
+    """Who leads ``team``, by the way the sentence tells it; none when the sentence tells it as a
+    plan, a habit, a standing or former role, a denial, or of another time, place or body ("X,
+    who led Russia's delegation in 2022", "head of Russia's delegation to the OSCE")."""
     head = team.head
-    if head.lower_ in _LEADING and not _as_fact(head):
-        return []  # "X would lead the US side", "X, who has led the US side since last year"
+    if _elsewhere(team) or not _at_one_time(_clause_verb(team)):
+        return []
     if team.dep_ == "dobj" and head.lower_ in _LEADING and head.tag_.startswith("VB"):
         return subjects(head)  # "X led the Russian side", "X, who led his country's delegation"
     if team.dep_ == "nsubjpass" and head.lower_ in _LEADING:
@@ -68,18 +75,55 @@ def _leaders(team: Token) -> list[Token]:
         return _agents(head.head)  # "talks led on the American side by X"
     if team.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _HEADS:
         title = head.head
+        if any(c.lower_ in _FORMER for c in title.children):
+            return []  # "a former head of the Armenian delegation"
         if title.dep_ == "appos":
             return [title.head]  # "X, head of Kyiv's delegation"
         if title.dep_ == "attr":
             return subjects(title.head)  # "X was the head of the delegation"
         return [c for c in title.children if c.dep_ == "appos"]  # "The head of the delegation, X,"
-    return [o for c in team.children if c.dep_ == "acl" and c.lower_ in _LEADING for o in _agents(c)]
+    return [
+        o for c in team.children if c.dep_ == "acl" and c.lower_ in _LEADING and _at_one_time(c) for o in _agents(c)
+    ]
 
 
-def _as_fact(verb: Token) -> bool:
-    """Whether a verb of leading tells who led at one time, not a plan or a standing role."""
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause ``t`` is in (``t`` itself when there is none)."""
+    x = t
+    for _ in range(6):
+        if x.tag_.startswith("VB") or x.head.i == x.i:
+            return x
+        x = x.head
+    return x
+
+
+def _at_one_time(verb: Token) -> bool:
+    """Whether a verb tells what happened at one time: not a plan ("would lead", "is expected"), a
+    standing role or a habit ("has led ... since", "is usually led"), or a denial ("did not lead")."""
+    if not verb.tag_.startswith("VB"):
+        return True
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return not aux & _NOT_AT_ONE_TIME and verb.dep_ != "xcomp" and verb.tag_ != "VBG"
+    return not (
+        aux & _NOT_AT_ONE_TIME
+        or verb.dep_ == "xcomp"
+        or verb.tag_ == "VBG"
+        or verb.lower_ in _PLANNED
+        or any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _HABITUAL) for c in verb.children)
+    )
+
+
+def _elsewhere(team: Token) -> bool:
+    """Whether the sentence places the leading at another time, place or body: a phrase on the
+    delegation ("to the OSCE", "at the climate conference"; not "in Doha", where it is) or on the
+    verb of leading ("in Riyadh", "in 2022", "last year")."""
+    verb = team.head if team.head.lower_ in _LEADING else None
+    phrases = [c for c in team.children if c.dep_ == "prep" and c.lower_ not in ("of", "from", "in")]
+    if verb is not None:
+        phrases += [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.lower_ not in ("by", "on")]
+        phrases += [
+            p for a in verb.children if a.dep_ == "agent" for o in pobjs(a) for p in o.children if p.dep_ == "prep"
+        ]
+    return bool(phrases)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -102,20 +146,25 @@ def _sides(team: Token, resolver: Resolver) -> list[str]:
 
 def attendance(layout: Layout, resolver: Resolver) -> list[Frame]:
     """A mention for each usable body sentence that lists who took part in a meeting ("Taking part
-    were X, Y and representatives of Z"), with the actors it names as participants, those of its
-    relative clauses aside ("..., which hosted the talks")."""
+    were X, Y and representatives of Z"), with the actors the list names as participants: not
+    those of its relative clauses ("..., which hosted the talks", "relatives of hostages held by
+    Hamas") or after a "but" or "while" ("but not the EU", "while Russia was absent")."""
     out = []
     for sentence in layout.sentences:
         if not sentence.usable or sentence.headline:
             continue
-        span = sentence.span
-        opener = _ATTENDANCE.match(span.text.lstrip('"“ ').lower())
+        text = layout.text[sentence.start : sentence.end]
+        opener = _ATTENDANCE.match(text.lstrip('"“').lower())
         if opener is None:
             continue
-        start = span.start_char + (len(span.text) - len(span.text.lstrip('"“ '))) + opener.end()
-        aside = {t.i for t in span if t.dep_ == "relcl" for t in t.subtree}
+        span = sentence.span
+        start = sentence.start + (len(text) - len(text.lstrip('"“'))) + opener.end()
+        aside = {x.i for t in span if t.dep_ in ("relcl", "acl") for x in t.subtree}
+        end = next((t.i for t in span if t.idx >= start and t.lower_ in _LIST_ENDS), span.end)
         keys = [
-            k for t in span if t.idx >= start and t.i not in aside and (k := resolver.actors.key_at(t.i)) is not None
+            k
+            for t in span
+            if t.idx >= start and t.i < end and t.i not in aside and (k := resolver.actors.key_at(t.i)) is not None
         ]
         if keys:
             out.append(

@@ -98,7 +98,7 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
         if frame is not None:
             frames.append(frame)
             if not frame.generic:
-                resolver.note_event(frame.index, frame.participants, frame.kind)
+                resolver.note_event(frame.index, frame.participants, "call" if frame.category == "call" else frame.kind)
     _link_purposes(frames)
     _link_sources(frames)
     return frames
@@ -347,6 +347,20 @@ def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:
         frame.anaphoric = True  # "to discuss a permanent ceasefire": a subject of talks, not a deal
 
 
+def _rings_someone(verb: Token) -> bool:
+    """Whether a verb of telephoning has someone named at the other end (its object, or the object
+    of "with" or "to"), not a news outlet, or someone by their title ("his counterpart"); not
+    "telephoned residents" or "phoned in to a rally"."""
+    ends = [c for c in verb.children if c.dep_ == "dobj"]
+    ends += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for o in pobjs(c)]
+    lex = lexicon()
+    for t in ends:
+        named = t.tag_ in ("NNP", "NNPS") or t.ent_kb_id_.startswith(("actor:", "country:"))
+        if (named and not lex.is_outlet(t.text)) or lex.role_of([t.text]) is not None or t.lower_ == "counterpart":
+            return True
+    return False
+
+
 def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
     """Words that look like triggers but are not events here."""
     if noun:
@@ -371,8 +385,10 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if trig.needs_actor and any(o.lower_ in _NON_ACTOR_OBJECTS for o in objs):
         return True  # "meet targets"
-    if trig.id == "speak" and token.lower_ not in _PHONING and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
-        return True  # "spoke" is a call only by phone or video; "telephoned" is one
+    if trig.id == "speak" and token.lower_ in _PHONING:
+        return not _rings_someone(token)  # "telephoned Karzai"; not "telephoned residents", "phoned in"
+    if trig.id == "speak" and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
+        return True  # "spoke" is a call only by phone or video
     if trig.id in ("exchange_verb", "release_verb") and not any(o.lower_ in _PRISONER_WORDS for o in objs):
         return True
     if trig.id == "release_verb" and not (token.dep_ == "xcomp" and token.head.lower_ in ("agree", "agreed", "agrees")):

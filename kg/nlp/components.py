@@ -122,7 +122,9 @@ class ActorRuler:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, kb_id = self._kinds[doc.vocab.strings[match_id]]
-            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+            span = Span(doc, start, end, label=label, kb_id=kb_id)
+            if not (kb_id.startswith("country:") and _a_region_of_that_name(span)):
+                spans.append(span)
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -131,6 +133,25 @@ class ActorRuler:
         merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         doc.ents = _spelled_out(doc, merged)
         return doc
+
+
+_REGION_WORDS = words("region regions province provinces river valley state")
+
+
+def _a_region_of_that_name(span: Span) -> bool:
+    """Whether a country's name names a region here: followed by a region's word ("Greece's
+    Macedonia region", "the Zaire River"), after "province of" ("the northern province of Zaire"),
+    or after another country's demonym ("Greek Macedonia")."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].lower_ in _REGION_WORDS:
+        return True
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _REGION_WORDS:
+        return True
+    if start >= 1 and doc[start - 1].is_title:
+        other = gazetteer().country_of_demonym(doc[start - 1].text)
+        own = span.kb_id_.removeprefix("country:")
+        return other is not None and other.iso != own
+    return False
 
 
 _NAME_GLUE = frozenset({"for", "and", "of", "in", "the", "de", "del", "des", "la", "i", "e", "y", "-", "–"})
@@ -335,9 +356,8 @@ def _joined_left(ents: Iterable[Span]) -> Iterable[Span]:
             yield ent
 
 
-_PARTICLES = frozenset(
-    {"dos", "das", "da", "do", "de", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn"}
-)
+# not "do", an English word too ("as do Macron and Starmer")
+_PARTICLES = frozenset({"dos", "das", "da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn"})
 _NAMEABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
 
 
@@ -361,7 +381,7 @@ def _with_particles(ents: list[Span]) -> list[Span]:
                 end + 1 < len(doc) and doc[end].text in _PARTICLES and doc[end + 1].is_title and doc[end + 1].is_alpha
             ):
                 after = by_start.get(end + 1)
-                if after is not None and after.label_ in _NAMEABLE and not after.kb_id_:
+                if after is not None and after.label_ in _NAMEABLE and not _known(after.text):
                     taken.add(after.start)
                     end = after.end
                 elif after is None and not doc[end + 1].ent_type_:
@@ -379,16 +399,21 @@ def _people_by_surname(ents: list[Span]) -> list[Span]:
     it tagged elsewhere in the article is that person's: "Savimbi" (ORG) after "Jonas Savimbi",
     "Hashim Salamat" (ORG) before "met Salamat" (PERSON). Only capitalised words, no dictionary
     entry, no place the gazetteer knows."""
-    surnames = {
-        e[-1].text for e in ents if e.label_ == "PERSON" and e[-1].is_title and not e.kb_id_.startswith("country")
-    }
     gaz = gazetteer()
+    surnames = {
+        e[-1].text
+        for e in ents
+        if e.label_ == "PERSON"
+        and e[-1].is_title
+        and e[-1].tag_ != "NNPS"  # "Tamil Tigers" tagged as a person
+        and not _known(e[-1].text)
+    }
     out = []
     for ent in ents:
         if (
             ent.label_ != "PERSON"
             and ent.label_ in _NAMEABLE
-            and not ent.kb_id_
+            and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")  # "the West", "the Golan"
             and len(ent) <= 4
             and ent[-1].text in surnames
             and all((t.is_title and t.is_alpha) or t.text in _PARTICLES for t in ent)
@@ -408,6 +433,13 @@ def _beside(t: Token, ent: Span) -> bool:
     return t.dep_ == "appos" or (t.dep_ == "nmod" and t.i < ent.start)
 
 
+_FOR_BODIES_TOO = words(
+    "mediator mediators facilitator facilitators guarantor guarantors host hosts observer observers"
+)
+_MORE_BODY_ENDS = words(
+    "services forces centre center centres centers group groups institute initiative army government foundation "
+    "community society mission office agency bank fund network association federation trust"
+)
 _PERSON_NOUNS = words("successor predecessor counterpart counterparts deputy aide adviser advisor")
 
 
@@ -420,7 +452,7 @@ def _titled_people(ents: list[Span]) -> list[Span]:
     lex, gaz = lexicon(), gazetteer()
 
     def role(t: Token) -> bool:
-        return t.lower_ in _PERSON_NOUNS or lex.role_of([t.text]) is not None
+        return t.lower_ in _PERSON_NOUNS or (t.lower_ not in _FOR_BODIES_TOO and lex.role_of([t.text]) is not None)
 
     out = []
     for ent in ents:
@@ -431,7 +463,7 @@ def _titled_people(ents: list[Span]) -> list[Span]:
             and not ent.kb_id_
             and 2 <= len(ent) <= 4
             and all((t.is_title and t.is_alpha) or t.text in _PARTICLES for t in ent)
-            and ent[-1].lower_ not in _BODY_NOUNS
+            and ent[-1].lower_ not in _BODY_NOUNS | _BODY_ENDS | _MORE_BODY_ENDS
             and not _known(ent.text)
             and gaz.city(ent.text) is None
             and not gaz.region(ent.text)
