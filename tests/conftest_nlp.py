@@ -29,3 +29,10 @@ def names(x: Extraction, keys: tuple[str, ...] | list[str]) -> set[str]:
 def only(events: tuple[Event, ...]) -> Event:
     assert len(events) == 1, [e.label for e in events]
     return events[0]
+
+
+def the_meeting(text: str) -> tuple[Event, set[str]]:
+    """The one meeting ``text`` tells, and the labels of who took part in it."""
+    x = run(text)
+    m = only(x.meetings)
+    return m, names(x, m.participants)
