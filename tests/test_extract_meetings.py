@@ -133,6 +133,85 @@ def test_speaking_or_telephoning_with_no_one_named_at_the_other_end_is_no_call(t
     assert not [m for m in run(text).meetings if m.category == "call"]
 
 
+@pytest.mark.parametrize(
+    ("text", "people", "place"),
+    [
+        (
+            "Abdullah Abdullah called on Prime Minister Imran Khan in Islamabad on Wednesday.",
+            {"Abdullah Abdullah", "Imran Khan"},
+            "islamabad",
+        ),
+        (
+            "Zalmay Khalilzad called on President Ashraf Ghani in Kabul on Wednesday to discuss the peace process.",
+            {"Zalmay Khalilzad", "Ashraf Ghani"},
+            "kabul",
+        ),
+    ],
+    ids=["called-on", "called-on-to-discuss"],
+)
+def test_calling_on_someone_is_meeting_them(text, people, place):
+    m, found = the_meeting(text)
+    assert found == people and m.place == place
+    assert m.status == "Occurred" and m.date.iso == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN called on the Taliban on Wednesday to release all prisoners.",
+        "Abdullah Abdullah called on President Ashraf Ghani to resign.",
+        "Pakistan called on Ashraf Ghani for restraint on Wednesday.",
+        "Ashraf Ghani called on Monday for a ceasefire.",
+    ],
+    ids=["urged-a-group", "urged-a-person", "for-restraint", "called-for"],
+)
+def test_calling_on_someone_to_act_is_no_meeting(text):
+    assert not [m for m in run(text).meetings if any(e.trigger == "called" for e in m.evidence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "status", "when"),
+    [
+        (
+            "NATO ambassadors will meet in Brussels on Wednesday to decide whether to send troops.",
+            "NATO",
+            "Planned",
+            "2024-03-20",
+        ),
+        (
+            "European Union foreign ministers are expected to meet in Brussels on Wednesday.",
+            "European Union",
+            "Planned",
+            "2024-03-20",
+        ),
+        (
+            "The Peace Process Consultative Committee met in Buka on Wednesday.",
+            "Peace Process Consultative Committee",
+            "Occurred",
+            "2024-03-13",
+        ),
+    ],
+    ids=["ambassadors-of", "ministers-of", "a-committee"],
+)
+def test_a_body_meeting_as_one_is_a_meeting_of_that_body(text, body, status, when):
+    m, found = the_meeting(text)
+    assert found == {body} and m.status == status and m.date.iso == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials will meet in Kabul on Wednesday.",
+        "The African Union met its deadline on Wednesday.",
+        "Ashraf Ghani will meet in Kabul on Wednesday.",
+        "The talks ended on Wednesday, the NATO council said, and agreed to meet again next month.",
+    ],
+    ids=["a-country's-officials", "met-a-deadline", "a-person", "a-subject-borrowed-from-another-clause"],
+)
+def test_one_side_meeting_alone_is_no_meeting_unless_a_body_meets_as_one(text):
+    assert not [m for m in run(text).meetings if any(e.trigger in ("meet", "met") for e in m.evidence)]
+
+
 def test_cancelled_and_denied():
     cancelled = only(run("The ELN and the government called off the talks planned for April.").meetings)
     assert cancelled.status == "Cancelled"

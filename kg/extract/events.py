@@ -173,7 +173,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if trig.kind == "meeting" and not talk_of_talks:
         found = [k for p in chairs(scope) for k in resolver.resolve(p)]
         frame.chairs = [k for k in dict.fromkeys(found) if k not in keys]
-    if not noun and trig.needs_actor and not enough_parties(trig, keys, parties):
+    if not noun and trig.needs_actor and not enough_parties(trig, token, keys, parties, resolver):
         return None
     if trig.after and not all(_convenes(s, resolver) for s in subjects(token)[:1]):
         return None  # "the attack brought Iran and Saudi Arabia together"
@@ -361,6 +361,26 @@ def _rings_someone(verb: Token) -> bool:
     return False
 
 
+def _calls_on_someone(verb: Token) -> bool:
+    """ "called on Prime Minister Imran Khan" pays a person a visit; "called on the Taliban to
+    release prisoners", "called on Ghani to resign", "called on both sides for restraint" urge
+    someone. A purpose told by a meeting verb keeps the visit ("called on Ghani to discuss the
+    peace process")."""
+    on = verb.doc[verb.i + 1]
+    ends = [*pobjs(on), *(c for c in verb.children if c.dep_ == "dobj")]
+    if not any(t.ent_type_ == "PERSON" for t in ends):
+        return False
+    for t in verb.subtree:
+        if t.i == verb.i:
+            continue
+        if t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in ("for", "to"):
+            return False  # "for restraint", "to the government"
+        clause = any(c.tag_ == "TO" for c in t.children) or (t.dep_ == "ccomp" and t.head.i == verb.i)
+        if t.tag_.startswith("VB") and clause and not _is_trigger_verb(t, "meeting"):
+            return False
+    return True
+
+
 def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
     """Words that look like triggers but are not events here."""
     if noun:
@@ -385,6 +405,8 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if trig.needs_actor and any(o.lower_ in _NON_ACTOR_OBJECTS for o in objs):
         return True  # "meet targets"
+    if trig.id == "call_on":
+        return not _calls_on_someone(token)  # "called on Prime Minister Imran Khan", not "called on X to stop"
     if trig.id == "speak" and token.lower_ in _PHONING:
         return not _rings_someone(token)  # "telephoned Karzai"; not "telephoned residents", "phoned in"
     if trig.id == "speak" and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
@@ -424,8 +446,12 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
 
 
 def _is_trigger_verb(t: Token, kind: str | None = None) -> bool:
+    """Whether ``t`` is a trigger verb (of that kind); "called on" only when it pays a visit."""
     kinds = {tr.id: tr.kind for tr in lexicon().triggers}
-    return any(s[-1].i == t.i and kind in (None, kinds[s.label_]) for s in t.doc.spans.get(TRIGGER_KEY, []))
+    return any(
+        s[-1].i == t.i and kind in (None, kinds[s.label_]) and (s.label_ != "call_on" or _calls_on_someone(t))
+        for s in t.doc.spans.get(TRIGGER_KEY, [])
+    )
 
 
 def _is_trigger_noun(t: Token) -> bool:

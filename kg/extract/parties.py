@@ -171,7 +171,7 @@ def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
             if c.dep_ == "dobj" and c.lower_ not in lexicon().word_list("conflict_nouns"):
                 # "discuss a truce with the Houthis"; not "discuss the war between Russia and Ukraine"
                 out += [o for p in c.children if _party_prep(p) for o in pobjs(p)]
-        elif c.dep_ == "prep" and c.lower_ == "to" and trig.id == "speak":
+        elif c.dep_ == "prep" and (c.lower_, trig.id) in (("to", "speak"), ("on", "call_on")):
             out += pobjs(c)
     return out
 
@@ -188,9 +188,10 @@ _PRESS = frozenset(
 """Who a leader "meets" or "sits down with" for an interview: no side of a meeting."""
 
 
-def enough_parties(trig: Trigger, keys: list[str], parties: list[Token]) -> bool:
+def enough_parties(trig: Trigger, verb: Token, keys: list[str], parties: list[Token], resolver: Resolver) -> bool:
     """A meeting verb needs someone to meet: an object or "with" actor, or several subjects
-    ("Government and MILF negotiators will meet" names one actor but two sides)."""
+    ("Government and MILF negotiators will meet" names one actor but two sides), or a body that
+    meets as one (see :func:`body_meets`)."""
     if trig.id == "visit_verb":
         return bool(keys)
     sides = {t.i for p in parties for t in (p, *p.conjuncts) if t.lower_ not in _PRESS}
@@ -198,4 +199,36 @@ def enough_parties(trig: Trigger, keys: list[str], parties: list[Token]) -> bool
         for c in p.children:
             if c.dep_ in ("compound", "nmod", "amod") and c.conjuncts:
                 sides |= {t.i for t in (c, *c.conjuncts)}
-    return len(keys) >= 2 or (len(keys) == 1 and len(sides) >= 2)
+    return len(keys) >= 2 or (
+        len(keys) == 1 and (len(sides) >= 2 or body_meets(trig, verb, keys[0], parties, resolver))
+    )
+
+
+_BODY_NOUNS = words("committee commission council panel board assembly parliament cabinet group troika quartet")
+_MEMBER_NOUNS = words(
+    "ministers ambassadors envoys members delegates representatives leaders heads chiefs lawmakers "
+    "parliamentarians commanders"
+)
+
+
+def body_meets(trig: Trigger, verb: Token, key: str, parties: list[Token], resolver: Resolver) -> bool:
+    """An organization meeting as one, its members among themselves: "NATO ambassadors will meet in
+    Brussels", "European Union foreign ministers are to meet on Wednesday", "the commission will
+    meet next month". Only "meet" with its subject alone (no one else to meet), and only a body
+    named as such, by its name or by its members; not a country ("Afghan officials will meet"
+    leaves out whom they meet), a person, or "officials" of a group; and the subject its own, or of
+    the verbs it completes ("are expected to meet"), not one borrowed from another clause ("the
+    Foreign Office said the talks had ended, and agreed to meet again")."""
+    actor = resolver.actors.get(key)
+    if trig.id != "meet" or actor is None or actor.type != "Organization" or len(parties) != 1:
+        return False
+    subject, governor = parties[0], verb
+    while subject.head.i != governor.i and governor.dep_ == "xcomp":
+        governor = governor.head
+    if subject.head.i != governor.i or subject.dep_ not in ("nsubj", "nsubjpass") or subject.conjuncts:
+        return False
+    if subject.tag_ in ("NNP", "NNPS"):
+        return resolver.actors.key_at(subject.i) == key
+    if subject.lower_ in _BODY_NOUNS:
+        return True
+    return subject.tag_ == "NNS" and subject.lower_ in _MEMBER_NOUNS

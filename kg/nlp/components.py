@@ -643,10 +643,11 @@ def completed(verb: Token, words: tuple[str, ...]) -> bool:
 
 
 def _particle(verb: Token, words: tuple[str, ...]) -> bool:
-    """Whether the word after the verb is its particle and one of ``words``: "sat down with"."""
+    """Whether the word after the verb is its particle and one of ``words``: "sat down with",
+    "called on the prime minister" (parsed as a particle or as a preposition)."""
     doc = verb.doc
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    return nxt is not None and nxt.head == verb and nxt.dep_ in ("prt", "advmod") and nxt.lower_ in words
+    return nxt is not None and nxt.head == verb and nxt.dep_ in ("prt", "advmod", "prep") and nxt.lower_ in words
 
 
 _SIGNED = frozenset({"signed", "inked", "initialled", "initialed"})
