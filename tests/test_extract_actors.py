@@ -68,6 +68,9 @@ def test_role_and_affiliation_from_the_phrase_a_name_is_in_apposition_to(text, l
         ("Officials from the U.S. and the UAE met in Riyadh.", "United Arab Emirates", "Country"),
         ("The MILF and Manila signed the framework in 2012.", "Moro Islamic Liberation Front", "Organization"),
         ("Zelenskyy thanked the European Union for its support.", "Volodymyr Zelensky", "Person"),
+        ("The Soviet Union withdrew its last troops from Afghanistan in 1989.", "Soviet Union", "Country"),
+        ("The USSR withdrew its last troops from Afghanistan in 1989.", "Soviet Union", "Country"),
+        ("The foreign ministers of Bosnia, Croatia and Yugoslavia met in Geneva.", "Yugoslavia", "Country"),
     ],
 )
 def test_dictionary_names_are_canonical(text, label, kind):

@@ -94,6 +94,20 @@ def test_protocol_and_consensus_in_other_senses_are_no_agreements(text):
     assert not run(text).agreements
 
 
+def test_the_parties_that_initialled_a_deal_are_its_parties_and_a_later_initialling_keeps_its_date():
+    x = run(
+        "The presidents of Bosnia, Croatia and Serbia signed a peace agreement in Paris on Wednesday. "
+        "The agreement had been initialled in Dayton on November 21."
+    )
+    a = only(x.agreements)
+    assert names(x, a.participants) == {"Bosnia and Herzegovina", "Croatia", "Serbia"}
+    assert a.date.iso == "2024-03-13"
+    x = run("The presidents of Bosnia, Croatia and Serbia initialled an agreement in Dayton on Wednesday.")
+    a = only(x.agreements)
+    assert names(x, a.participants) == {"Bosnia and Herzegovina", "Croatia", "Serbia"}
+    assert a.date.iso == "2024-03-13" and a.status == "Occurred"
+
+
 def test_a_deal_named_by_its_parties():
     x = run("Violence rose after the US-Taliban deal.")
     assert names(x, only(x.agreements).participants) == {"United States", "Taliban"}

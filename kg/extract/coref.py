@@ -116,6 +116,9 @@ class Grouper:
 
     def group(self, frames: list[Frame]) -> list[Draft]:
         frames, heads = [f for f in frames if not (f.leads or f.attends)], [f for f in frames if f.leads or f.attends]
+        for f in frames:
+            if f.initialled:  # the time and place of the initialling (its ceremony's), not of the deal
+                f.times, f.place = [], None
         owners = {f.index: f for f in frames}
         for f in frames:
             owner = owners.get(f.part_of) if f.part_of is not None else None

@@ -41,7 +41,11 @@ _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
     "obligations standards conditions challenges"
 )
-_SIGNING = words("sign signed signs signing reach reached reaches conclude concluded seal sealed ink inked")
+_SIGNING = words(
+    "sign signed signs signing reach reached reaches conclude concluded seal sealed ink inked "
+    "initial initialled initialed"
+)
+_INITIALLING = words("initial initials initialled initialed initialling initialing")
 _PREMISES = words("office offices embassy embassies headquarters base bases consulate camp camps")
 _PARTY_VERBS_VIA = {"dobj", "nsubjpass", "attr", "on", "in", "to", "into", "from", "of", "self"}
 _AFTER = {"after", "following", "during", "at"}  # "X and Y agreed ... after talks": the talks were theirs
@@ -78,6 +82,7 @@ class Frame:
     retells: int | None = None  # token index of the signing whose ceremony this sentence tells again
     leads: list[str] = field(default_factory=list)  # the sides its participant led (a head of delegation)
     attends: bool = False  # a list of who took part in the meeting told just before
+    initialled: bool = False  # "the agreement had been initialled in Dayton on November 21": a step before its signing
 
     @property
     def index(self) -> int:
@@ -190,6 +195,9 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if trig.status and frame.status not in ("Cancelled", "Denied"):
         frame.status = trig.status  # "intends to invite them": the meeting is yet to be
     frame.times = find_times(scope)
+    frame.initialled = bool(
+        frame.definite and trig.kind == "agreement" and scope.verbs and scope.verbs[0].lower_ in _INITIALLING
+    )
     told = (*scope.clauses, *scope.verbs[:1], *(c for c in token.children if c.dep_ in ("relcl", "acl")))
     frame.goes_on = noun and any(v.lower_ in _GOING_ON for v in told)
     frame.opens = noun and any(v.lower_ in _OPENING for v in told)

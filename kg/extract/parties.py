@@ -20,7 +20,8 @@ from kg.nlp.lexicon import Trigger, lexicon, words
 PARTY_PREPS = ("with", "between", "among", "involving", "alongside")
 _INCLUDE_VERBS = {"include", "included", "includes", "involve", "involved", "involves", "attend", "attended"}
 _PARTY_CLAUSE_VERBS = words(
-    "held signed reached agreed concluded struck sealed inked brokered negotiated hold sign reach agree conclude"
+    "held signed reached agreed concluded struck sealed inked initialled initialed brokered negotiated "
+    "hold sign reach agree conclude"
 )
 
 

@@ -106,8 +106,8 @@ class ActorRuler:
     def _patterns() -> Iterable[tuple[str, str, str]]:
         gaz = gazetteer()
         for a in lexicon().actors:
-            if a.type == "Country":
-                continue
+            if a.type == "Country" and a.iso:
+                continue  # a country of today comes with the gazetteer's names below; a state of the past does not
             for text in a.names:
                 yield text, _ENTITY_LABELS[a.type], f"actor:{a.key}"
                 if " " in text and not text.istitle():
