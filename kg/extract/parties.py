@@ -205,7 +205,8 @@ def enough_parties(trig: Trigger, verb: Token, keys: list[str], parties: list[To
     )
 
 
-_BODY_NOUNS = words("committee commission council panel board assembly parliament cabinet group troika quartet")
+_BODY_NOUNS = words("committee commission council panel assembly group troika quartet")
+"""Bodies whose sessions are meetings; not a parliament or cabinet sitting, which is domestic business."""
 _MEMBER_NOUNS = words(
     "ministers ambassadors envoys members delegates representatives leaders heads chiefs lawmakers "
     "parliamentarians commanders"
