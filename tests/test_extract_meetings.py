@@ -169,6 +169,11 @@ def test_calling_on_someone_to_act_is_no_meeting(text):
     assert not [m for m in run(text).meetings if any(e.trigger == "called" for e in m.evidence)]
 
 
+def test_a_date_opening_the_sentence_without_a_comma_dates_the_verb():
+    m, found = the_meeting("Last September Khalilzad met Mullah Baradar in Doha.")
+    assert found == {"Zalmay Khalilzad", "Abdul Ghani Baradar"} and m.date.iso == "2023-09"
+
+
 @pytest.mark.parametrize(
     ("text", "body", "status", "when"),
     [

@@ -93,7 +93,21 @@ def expressions_at(node: Token) -> list[str]:
             ent = _ent_of(c)
             if ent is not None and (ent.root.i == c.i or c.i == ent.end - 1):
                 out.append(ent.text)
+        elif c.dep_ in ("nsubj", "nsubjpass"):
+            out += _fronted(c)
     return out
+
+
+def _fronted(subject: Token) -> list[str]:
+    """A date that opens the sentence with no comma, which the parser took for a modifier of the
+    subject after it: "Last September Trump called off the meetings" dates the verb."""
+    first = subject.sent.start
+    for c in subject.children:
+        if c.i < subject.i and c.dep_ in ("compound", "npadvmod", "nmod") and c.ent_type_ == "DATE":
+            ent = _ent_of(c)
+            if ent is not None and ent.start == first == subject.left_edge.i and c.i == ent.end - 1:
+                return [ent.text]
+    return []
 
 
 def _of_the_noun(clause: Token) -> bool:
