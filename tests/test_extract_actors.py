@@ -253,6 +253,7 @@ def test_a_venue_is_a_place():
         ("Kibaki and Odinga signed the deal on the steps of Harambee House in Nairobi.", "Harambee House"),
         ("The talks were held at Wright-Patterson Air Force Base in Dayton, Ohio.", "Wright-Patterson Air Force Base"),
         ("The accord was signed at the Birendra International Convention Centre in Kathmandu.", "Convention Centre"),
+        ("Trump received Vucic and Hoti in the Oval Office on Friday.", "Oval Office"),
     ],
 )
 def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):
@@ -265,6 +266,7 @@ def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):
         ("Freedom House and Human Rights Watch met Sudanese officials in Geneva on Monday.", "Freedom House"),
         ("Chatham House signed a memorandum of understanding with the African Union on Tuesday.", "Chatham House"),
         ("State House said Ruto met Museveni in Nairobi on Monday.", "State House"),
+        ("An official in the Foreign Office said Qureshi met Khalilzad in Islamabad.", "Foreign Office"),
     ],
 )
 def test_a_house_nothing_happens_at_is_a_body_or_the_seat_that_speaks(text, body):

@@ -51,7 +51,7 @@ _VENUES = words("theater theatre palace hotel stadium airport square hall plaza 
 # Center"); a house or buildings may also be a body or the seat that speaks ("Chatham House", "State
 # House said"): a venue only where something happens at it ("on the steps of Harambee House")
 VENUE_ENDS = _VENUES | words("house buildings base")
-_SEATS = words("house buildings")
+_SEATS = words("house buildings office")  # "in the Oval Office"; not "the Foreign Office" (see is_venue)
 _CENTRES, _VENUE_CENTRES = words("centre center"), words("convention conference congress exhibition press")
 _AT = words("at in inside outside near")
 _PARTS_OF_SITES = words("steps grounds gates gate lawn lawns courtyard premises")
@@ -60,6 +60,8 @@ _PARTS_OF_SITES = words("steps grounds gates gate lawn lawns courtyard premises"
 def is_venue(span: Span) -> bool:
     """Whether a name not in the dictionary names a building or a site by its last words."""
     last = span[-1].lower_
+    if last == "office" and any(t.lower_ in _BODY_WORDS for t in span):
+        return False  # "in the Foreign Office" names the ministry
     if last in _SEATS:
         root = span.root
         head = root.head if root.dep_ == "pobj" else None
