@@ -210,8 +210,9 @@ def test_a_body_meeting_as_one_is_a_meeting_of_that_body(text, body, status, whe
         "The African Union met its deadline on Wednesday.",
         "Ashraf Ghani will meet in Kabul on Wednesday.",
         "The talks ended on Wednesday, the NATO council said, and agreed to meet again next month.",
+        "The Taliban cabinet met in Kabul on Wednesday.",
     ],
-    ids=["a-country's-officials", "met-a-deadline", "a-person", "a-subject-borrowed-from-another-clause"],
+    ids=["a-country's-officials", "met-a-deadline", "a-person", "a-subject-borrowed-from-another-clause", "a-cabinet"],
 )
 def test_one_side_meeting_alone_is_no_meeting_unless_a_body_meets_as_one(text):
     assert not [m for m in run(text).meetings if any(e.trigger in ("meet", "met") for e in m.evidence)]
