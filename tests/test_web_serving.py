@@ -238,3 +238,26 @@ def test_a_port_in_use_is_named(disk_store):
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+_FORK_SCRIPT = """
+import os, signal, time
+from kg.web import serving
+serving._guard_forks()
+read, write = os.pipe()
+pid = os.fork()
+if pid == 0:
+    time.sleep(0.5)  # the stop signal arrives in the meantime, before any handler of the worker's own
+    os.write(write, b"noted" if serving._stop_noted else b"lost")
+    os._exit(0)
+os.kill(pid, signal.SIGTERM)
+print(os.read(read, 5).decode() or "killed")
+os.waitpid(pid, 0)
+"""
+
+
+def test_a_stop_signal_sent_to_a_worker_just_forked_waits_for_it():
+    # granian's main process passes SIGTERM on to a worker it has just forked: the worker must
+    # not lose it (it would load and serve, and the main process would wait for it forever)
+    done = subprocess.run([sys.executable, "-c", _FORK_SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "noted", done.stderr

@@ -65,7 +65,45 @@ def serve(settings: Settings) -> None:
         websockets=False,
         log_dictconfig=_GRANIAN_LOGGING,
     )
+    _guard_forks()
     server.serve(target_loader=partial(_worker_app, settings, os.getpid()), wrap_loader=False)
+
+
+_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+_stop_noted = False  # in a worker: a stop signal came before it could act on one
+_guarding = False
+
+
+def _guard_forks() -> None:
+    """Keep a stop signal from falling between fork and the worker's own handlers.
+
+    granian's main process installs its handlers, then forks the worker, which inherits them:
+    a SIGTERM that the main process passes on to a worker still starting would only set a flag
+    in the worker's copy of the server, and the worker would load and serve while the main
+    process waits for it forever. So the stop signals are blocked across the fork; the worker
+    notes any that came in the meantime and acts on it once it is ready to (see
+    :func:`_worker_app`).
+    """
+    global _guarding
+    if _guarding:
+        return
+    _guarding = True
+    os.register_at_fork(
+        before=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS),
+        after_in_parent=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS),
+        after_in_child=_after_fork_in_worker,
+    )
+
+
+def _after_fork_in_worker() -> None:
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, _note_stop)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _note_stop(signum: int, frame: object) -> None:
+    global _stop_noted
+    _stop_noted = True
 
 
 _LOG_FORMAT = "%(asctime)s %(name)s: %(message)s"
@@ -115,6 +153,8 @@ def _worker_app(settings: Settings, parent: int) -> Callable[..., Any]:
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_on_signal)
+    if _stop_noted:  # told to stop between the fork and now
+        _exit_on_signal(signal.SIGTERM, None)
     threading.Thread(target=_stop_when_orphaned, args=(parent,), name="peacekg-parent", daemon=True).start()
     try:
         app = create_app(open_store(settings.store, read_only=True), settings)
