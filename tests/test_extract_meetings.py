@@ -110,8 +110,24 @@ def test_a_trip_for_talks_is_a_visit_to_its_destination(text, status):
             "Riek Machar said he had spoken to Joseph Kony by satellite phone on Wednesday.",
             {"Riek Machar", "Joseph Kony"},
         ),
+        ("Donald Trump said he had spoken with Hun Manet on Wednesday.", {"Donald Trump", "Hun Manet"}),
+        (
+            "Vladimir Putin called Recep Tayyip Erdogan on Wednesday to discuss the grain deal.",
+            {"Vladimir Putin", "Recep Tayyip Erdogan"},
+        ),
+        (
+            "The hotline conversation on Wednesday was between Rajiv Ghai and his counterpart Kashif Abdullah.",
+            {"Rajiv Ghai", "Kashif Abdullah"},
+        ),
     ],
-    ids=["spoke-by-phone", "telephoned", "had-spoken-by-satellite-phone"],
+    ids=[
+        "spoke-by-phone",
+        "telephoned",
+        "had-spoken-by-satellite-phone",
+        "had-spoken-with-a-person",
+        "called-a-person",
+        "a-conversation-was-between",
+    ],
 )
 def test_a_phone_call(text, people):
     m, found = the_meeting(text)
@@ -126,8 +142,23 @@ def test_a_phone_call(text, people):
         "The Israeli military telephoned residents of the building on Tuesday and told them to leave.",
         "Taliban spokesman Zabihullah Mujahid telephoned Reuters on Tuesday to claim the attack.",
         "Mohamed Hamdan Dagalo phoned in to a televised rally on Tuesday.",
+        "Speaking to CNN's Christiane Amanpour on Tuesday, Ashraf Ghani said the Taliban must talk.",
+        "Hamas called the accord a betrayal on Tuesday.",
+        "Donald Trump called Kim Jong Un a rocket man on Tuesday.",
+        "Ashraf Ghani called Zalmay Khalilzad naive on Tuesday.",
+        "A group called Hamas rejected the plan of Benjamin Netanyahu on Tuesday.",
     ],
-    ids=["spoke-to-reporters", "telephoned-residents", "telephoned-an-outlet", "phoned-in"],
+    ids=[
+        "spoke-to-reporters",
+        "telephoned-residents",
+        "telephoned-an-outlet",
+        "phoned-in",
+        "spoke-to-a-journalist-of-an-outlet",
+        "called-a-thing-something",
+        "called-a-person-something",
+        "called-a-person-naive",
+        "a-group-called",
+    ],
 )
 def test_speaking_or_telephoning_with_no_one_named_at_the_other_end_is_no_call(text):
     assert not [m for m in run(text).meetings if m.category == "call"]
@@ -167,6 +198,14 @@ def test_calling_on_someone_is_meeting_them(text, people, place):
 )
 def test_calling_on_someone_to_act_is_no_meeting(text):
     assert not [m for m in run(text).meetings if any(e.trigger == "called" for e in m.evidence)]
+
+
+def test_two_calls_told_in_one_sentence_are_two_calls():
+    calls = run(
+        "Marco Rubio had spoken to Subrahmanyam Jaishankar earlier on Wednesday, "
+        "while JD Vance spoke to Narendra Modi on Tuesday."
+    ).meetings
+    assert sorted((m.date.iso, len(m.participants)) for m in calls) == [("2024-03-12", 2), ("2024-03-13", 2)]
 
 
 def test_a_date_opening_the_sentence_without_a_comma_dates_the_verb():

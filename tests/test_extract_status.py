@@ -159,3 +159,15 @@ def test_an_event_that_times_a_postponement_is_not_postponed():
     )
     moscow = next(m for m in x.meetings if m.place == "moscow")
     assert moscow.status == "Occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court suspended the prime minister on Monday over a leaked telephone conversation with Hun Sen.",
+        "Pakistan recalled its ambassador amid talks between Ashraf Ghani and the Taliban.",
+    ],
+    ids=["suspended-over", "recalled-amid"],
+)
+def test_an_event_that_is_the_reason_for_a_cancellation_is_not_cancelled(text):
+    assert only(run(text).meetings).status == "Occurred"

@@ -35,7 +35,7 @@ from kg.nlp.components import TRIGGER_KEY, trigger_spans
 from kg.nlp.lexicon import Trigger, lexicon, words
 
 _PRISONER_WORDS = words("prisoners prisoner detainees hostages captives pows bodies inmates detainee hostage captive")
-_PHONE_WORDS = {"phone", "telephone", "video", "telephonic"}
+_PHONE_WORDS = {"phone", "telephone", "video", "telephonic", "hotline"}
 _PHONING = words("phoned phoning telephoned telephoning")
 _NON_ACTOR_OBJECTS = words(
     "targets target demands demand deadline needs expectations criteria goals goal requirements "
@@ -262,6 +262,9 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
             parties += tasked or subjects(verb)
     if noun and trig.kind == "meeting" and (verb := _deal_verb(token)) is not None:
         parties += subjects(verb)  # "X and Y agreed to a ceasefire at talks in Doha": the talks were theirs
+    if noun and scope.verbs and scope.via == "nsubj" and scope.verbs[0].lower_ in _COPULA:
+        # "the hotline conversation was between X and Y"
+        parties += [o for c in scope.verbs[0].children if c.dep_ == "prep" and c.lower_ == "between" for o in pobjs(c)]
     if noun and trig.id == "delegation" and scope.verbs and scope.via in ("dobj", "nsubjpass"):
         parties += subjects(scope.verbs[0])  # "the Taliban recalled its team"
     if noun and trig.id == "meal" and scope.verbs and scope.via == "dobj":
@@ -297,7 +300,7 @@ def _present(scope: Scope, parties: list[Token]) -> list[Token]:
     return []
 
 
-_MEDIA = words("phone telephone video videolink telegram twitter x letter")
+_MEDIA = words("phone telephone video videolink hotline telegram twitter x letter")
 
 
 def _own_setting(verb: Token, event: Token) -> bool:
@@ -312,6 +315,7 @@ def _own_setting(verb: Token, event: Token) -> bool:
 
 
 _FAIL = {"fail", "failed", "fails", "failing"}
+_COPULA = words("is are was were be been")
 
 
 def _unmade(scope: Scope) -> bool:
@@ -369,6 +373,53 @@ def _rings_someone(verb: Token) -> bool:
     return False
 
 
+_CALL_PARTICLES = words("on upon off for in up out back into")
+
+
+def _rings_up(verb: Token) -> bool:
+    """Whether "called" is a telephone call: a person at the other end, as its object, and
+    nothing said of them ("called the Indian DGMO", "called Karzai to congratulate him"); not
+    "called the accord a betrayal", "called Ghani a puppet", "called for talks", "called off the
+    meeting", "a group called Hamas"."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if verb.tag_ == "VBN" or (nxt is not None and nxt.lower_ in _CALL_PARTICLES):
+        return False
+    deps = [c.dep_ for c in verb.children]
+    if any(d in ("prt", "ccomp", "attr", "nsubjpass", "auxpass", "dative") for d in deps) or deps.count("oprd") > 1:
+        return False
+    if any(c.dep_ == "xcomp" and not any(t.tag_ == "TO" for t in c.children) for c in verb.children):
+        return False  # "called him naive"
+    # the person called, which the parser may take for a name given ("called Recep Tayyip Erdogan")
+    ends = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    if "dobj" in deps and "oprd" in deps:
+        return False  # "called the accord a betrayal"
+    lex = lexicon()
+    for t in ends:
+        if any(c.dep_ in ("appos", "amod") and c.i > t.i for c in t.children):
+            return False  # "called Kim a rocket man" parsed with the name in apposition
+        if lex.is_outlet(t.text):
+            return False
+        if t.ent_type_ == "PERSON" or lex.role_of([t.text]) is not None or t.lower_ == "counterpart":
+            return True
+    return False
+
+
+def _speaks_with_someone(verb: Token) -> bool:
+    """Whether "spoke with" or "spoke to" has a person named at the other end ("had spoken with
+    Hun Manet", "spoke to his counterpart"), not reporters, an audience or a news outlet ("speaking
+    to Reuters", "told CNN's Christiane Amanpour")."""
+    lex = lexicon()
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("with", "to"):
+            continue
+        for end in pobjs(c):
+            for t in (end, *end.conjuncts):
+                outlet = any(lex.is_outlet(p.text) for p in t.children if p.dep_ == "poss")
+                if (t.ent_type_ == "PERSON" and not lex.is_outlet(t.text) and not outlet) or t.lower_ == "counterpart":
+                    return True
+    return False
+
+
 def _calls_on_someone(verb: Token) -> bool:
     """ "called on Prime Minister Imran Khan" pays a person a visit; "called on the Taliban to
     release prisoners", "called on Ghani to resign", "called on both sides for restraint" urge
@@ -415,10 +466,12 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
         return True  # "meet targets"
     if trig.id == "call_on":
         return not _calls_on_someone(token)  # "called on Prime Minister Imran Khan", not "called on X to stop"
+    if trig.id == "ring":
+        return not _rings_up(token)  # "called the Indian DGMO"; not "called the accord a betrayal"
     if trig.id == "speak" and token.lower_ in _PHONING:
         return not _rings_someone(token)  # "telephoned Karzai"; not "telephoned residents", "phoned in"
     if trig.id == "speak" and not any(t.lower_ in _PHONE_WORDS for t in token.subtree):
-        return True  # "spoke" is a call only by phone or video
+        return not _speaks_with_someone(token)  # "spoke" is a call by phone, or with a person named
     if trig.id in ("exchange_verb", "release_verb") and not any(o.lower_ in _PRISONER_WORDS for o in objs):
         return True
     if trig.id == "release_verb" and not (token.dep_ == "xcomp" and token.head.lower_ in ("agree", "agreed", "agrees")):
@@ -562,6 +615,8 @@ def _link_purposes(frames: list[Frame]) -> None:
             continue
         if f.ordinal == "separate":
             continue  # "met in December, and on December 23 they met again in Moscow"
+        if x.dep_ == "advcl" and {"nsubj", "mark"} <= {c.dep_ for c in x.children}:
+            continue  # "X had spoken to Y, while Z spoke to W": a clause with its own subject is no purpose
         travel = lexicon().word_list("travel_verbs")
         for _ in range(3):
             if x.dep_ not in ("xcomp", "advcl", "conj") or x.head == x or x.head.lower_ in travel:

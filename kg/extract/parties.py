@@ -174,6 +174,8 @@ def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
                 out += [o for p in c.children if _party_prep(p) for o in pobjs(p)]
         elif c.dep_ == "prep" and (c.lower_, trig.id) in (("to", "speak"), ("on", "call_on")):
             out += pobjs(c)
+        elif c.dep_ == "oprd" and trig.id == "ring":
+            out.append(c)  # "called Recep Tayyip Erdogan", parsed as if naming someone
     return out
 
 

@@ -39,6 +39,7 @@ _PLANNED_MODIFIERS = words(
     "upcoming next planned proposed scheduled future forthcoming expected possible potential prospective tentative"
 )
 _TIME_PREPS = {"after", "before", "until", "till", "since", "following", "ahead", "pending"}
+_REASON_PREPS = {"over", "amid", "despite"}
 _PAST_MODIFIERS = {"recent", "previous", "earlier", "former", "last", "past"}
 
 
@@ -96,6 +97,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     for n, (below, v) in enumerate(pairwise(heads)):
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
+        if v.dep_ == "prep" and v.lower_ in _REASON_PREPS:
+            break  # "suspended her over a leaked telephone conversation": the call is why, not what
         if below.dep_ == "conj" and below.tag_.startswith("VB"):
             if _content_clause(below) or not (v.lower_ in denied or v.lower_ in cancelled):
                 continue  # "denied reports that X was in Tehran and that Iran had arranged a meeting",
