@@ -188,6 +188,14 @@ def test_a_name_after_of_that_says_whose_a_body_is_is_a_person():
     assert {a.type for a in x.actors} == {"Organization"}
 
 
+def test_a_name_in_apposition_with_what_a_person_is_is_a_person():
+    x = run(
+        "Norway's foreign minister, Jan Egeland, and Terje Roed-Larsen, a Norwegian social scientist, "
+        "kept the channel open."
+    )
+    assert {a.label: a.type for a in x.actors}["Terje Roed-Larsen"] == "Person"
+
+
 def test_a_surname_tagged_as_a_nationality_joins_the_person_named_before():
     x = run(
         "Mozambique's President Filipe Nyusi met Renamo leader Ossufo Momade in Maputo on Tuesday. Nyusi and "
@@ -254,6 +262,7 @@ def test_a_venue_is_a_place():
         ("The talks were held at Wright-Patterson Air Force Base in Dayton, Ohio.", "Wright-Patterson Air Force Base"),
         ("The accord was signed at the Birendra International Convention Centre in Kathmandu.", "Convention Centre"),
         ("Trump received Vucic and Hoti in the Oval Office on Friday.", "Oval Office"),
+        ("Before they walked out, Clinton received the two leaders in the Blue Room.", "Blue Room"),
     ],
 )
 def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):

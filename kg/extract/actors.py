@@ -45,7 +45,10 @@ _BODY_WORDS = words(
     "general armed national presidential military affairs of"
 )
 # an entity ending in one of these is a building or venue, not a body ("Colon Theater")
-_VENUES = words("theater theatre palace hotel stadium airport square hall plaza residence castle compound")
+_VENUES = words(
+    "theater theatre palace hotel stadium airport square hall plaza residence castle compound room ballroom "
+    "guesthouse villa"
+)
 # the last word of a venue's own name ("Castle Buildings", "Bagram Air Base"), and the words that
 # make a centre a venue ("the Birendra International Convention Centre"), not a body ("the Carter
 # Center"); a house or buildings may also be a body or the seat that speaks ("Chatham House", "State
@@ -187,8 +190,17 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
         owner = before.head
         if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
             return True
+    if any(c.dep_ == "appos" and c.lower_ in _PERSON_NOUNS for c in span.root.children):
+        return True  # "Terje Roed-Larsen, a Norwegian social scientist"
     head = span.root.head
     return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
+
+
+# what a person is, in an apposition to their name, beyond the titles and roles of the lexicon
+_PERSON_NOUNS = words(
+    "scientist academic professor scholar lawyer researcher historian economist businessman businesswoman "
+    "politician activist cleric"
+)
 
 
 def _looks_like_person(span: Span) -> bool:
