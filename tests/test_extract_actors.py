@@ -196,6 +196,11 @@ def test_a_name_in_apposition_with_what_a_person_is_is_a_person():
     assert {a.label: a.type for a in x.actors}["Terje Roed-Larsen"] == "Person"
 
 
+def test_sir_is_a_title():
+    x = run("In 1997 the government of Sir Julius Chan signed a contract with Sandline International.")
+    assert "Julius Chan" in labels(x)
+
+
 def test_a_surname_tagged_as_a_nationality_joins_the_person_named_before():
     x = run(
         "Mozambique's President Filipe Nyusi met Renamo leader Ossufo Momade in Maputo on Tuesday. Nyusi and "

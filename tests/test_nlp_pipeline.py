@@ -230,6 +230,24 @@ def test_a_name_with_a_lower_case_particle_is_one_person(text, spans, ents):
     assert _ruled(text, spans) == ents
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        (
+            "Coalition spokesman Mossa Ag Attaher said no .",
+            {"Mossa Ag": "PERSON", "Attaher": "PERSON"},
+            "Mossa Ag Attaher",
+        ),
+        ("Somaliland 's leader , Muse Bihi Abdi , signed it .", {"Bihi Abdi": "PERSON"}, "Muse Bihi Abdi"),
+        ("General Bihi Abdi signed it .", {"Bihi Abdi": "PERSON"}, "Bihi Abdi"),
+        ("Nairobi Bihi Abdi signed it .", {"Bihi Abdi": "PERSON"}, "Bihi Abdi"),
+    ],
+    ids=["two-parts", "first-name-left-out", "a-title-stays-out", "a-city-stays-out"],
+)
+def test_a_name_the_model_cut_short_or_in_two_is_one_person(text, spans, name):
+    assert (name, "PERSON") in _ruled(text, spans)
+
+
 def test_a_name_tagged_as_a_body_that_ends_with_a_persons_surname_is_that_person():
     spans = {"Jonas Savimbi": "PERSON", "Savimbi": "ORG", "Hashim Salamat": "ORG", "Salamat": "PERSON", "Lusaka": "GPE"}
     text = "Jonas Savimbi stayed away . Savimbi said no . Hashim Salamat refused . Misuari met Salamat in Lusaka ."

@@ -190,17 +190,8 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
         owner = before.head
         if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
             return True
-    if any(c.dep_ == "appos" and c.lower_ in _PERSON_NOUNS for c in span.root.children):
-        return True  # "Terje Roed-Larsen, a Norwegian social scientist"
     head = span.root.head
     return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
-
-
-# what a person is, in an apposition to their name, beyond the titles and roles of the lexicon
-_PERSON_NOUNS = words(
-    "scientist academic professor scholar lawyer researcher historian economist businessman businesswoman "
-    "politician activist cleric"
-)
 
 
 def _looks_like_person(span: Span) -> bool:
@@ -335,6 +326,8 @@ def _untagged_surnames(doc: Doc, layout: Layout, table: ActorTable) -> None:
         sentence = layout.of(t.i)
         if t.tag_ != "NNP" or len(people) != 1 or people[0][0] > t.i or table.key_at(t.i) or sentence is None:
             continue
+        if t.dep_ in ("amod", "compound") and t.head.tag_ in ("NNS", "NNPS"):
+            continue  # "Baloch separatists" names a people, not Allah Nazar Baloch
         if sentence.usable:
             table.add(
                 people[0][1], people[0][1], "Person", alias=t.text, tokens=(t.i, t.i + 1), sentence=sentence.index

@@ -129,7 +129,7 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
-        ents = _titled_people(_people_by_surname(_with_particles(list(ents))))
+        ents = _titled_people(_people_by_surname(_whole_names(_with_particles(list(ents)))))
         merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
         doc.ents = _spelled_out(doc, merged)
         return doc
@@ -394,6 +394,53 @@ def _with_particles(ents: list[Span]) -> list[Span]:
     return out
 
 
+def _whole_names(ents: list[Span]) -> list[Span]:
+    """A person's name the model cut in two or took only in part: "Mossa Ag Attaher" tagged as
+    "Mossa Ag" and "Attaher", "Muse Bihi Abdi" as "Bihi Abdi". Two names side by side join, and
+    a capitalised word in no entity, right before a name and hung on it, joins it, unless it is
+    a title or a name of its own (a dictionary actor, a country, a city)."""
+    if not ents:
+        return ents
+    doc, gaz, titles = ents[0].doc, gazetteer(), _title_words()
+    out: list[Span] = []
+    for ent in ents:
+        start = ent.start
+        last = out[-1] if out else None
+        if (
+            ent.label_ == "PERSON"
+            and last is not None
+            and last.label_ == "PERSON"
+            and last.end == start
+            and ent[0].is_title
+            and not (_known(last.text) or _known(ent.text))
+        ):
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
+        before = doc[start - 1] if start else None
+        if (
+            ent.label_ == "PERSON"
+            and before is not None
+            and not before.ent_type_
+            and before.tag_ == "NNP"
+            and before.is_title
+            and before.is_alpha
+            and before.dep_ == "compound"
+            and ent.start <= before.head.i < ent.end
+            and before.lower_ not in titles
+            and not _known(before.text)
+            and gaz.city(before.text) is None
+        ):
+            start -= 1
+        out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of every title or role ("gen.", "sheikh", "minister", ...)."""
+    return frozenset(w for r in lexicon().roles for w in r.split())
+
+
 def _people_by_surname(ents: list[Span]) -> list[Span]:
     """A name the model tagged as a body, a place or a thing that ends with the surname of a person
     it tagged elsewhere in the article is that person's: "Savimbi" (ORG) after "Jonas Savimbi",
@@ -440,7 +487,10 @@ _MORE_BODY_ENDS = words(
     "services forces centre center centres centers group groups institute initiative army government foundation "
     "community society mission office agency bank fund network association federation trust"
 )
-_PERSON_NOUNS = words("successor predecessor counterpart counterparts deputy aide adviser advisor")
+_PERSON_NOUNS = words(
+    "successor predecessor counterpart counterparts deputy aide adviser advisor scientist academic professor "
+    "scholar lawyer researcher historian economist businessman businesswoman politician activist cleric"
+)
 
 
 def _titled_people(ents: list[Span]) -> list[Span]:
@@ -462,7 +512,7 @@ def _titled_people(ents: list[Span]) -> list[Span]:
             and ent.label_ in _NAMEABLE
             and not ent.kb_id_
             and 2 <= len(ent) <= 4
-            and all((t.is_title and t.is_alpha) or t.text in _PARTICLES for t in ent)
+            and all((t.is_title and t.is_alpha) or t.text in _PARTICLES or _inner_hyphen(t, ent) for t in ent)
             and ent[-1].lower_ not in _BODY_NOUNS | _BODY_ENDS | _MORE_BODY_ENDS
             and not _known(ent.text)
             and gaz.city(ent.text) is None
@@ -477,6 +527,11 @@ def _titled_people(ents: list[Span]) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _inner_hyphen(t: Token, ent: Span) -> bool:
+    """A hyphen inside a name, between two of its words ("Terje Roed-Larsen")."""
+    return t.text == "-" and ent.start < t.i < ent.end - 1 and not t.whitespace_
 
 
 def _pair(ent: Span) -> tuple[Span, Span] | None:
