@@ -1266,6 +1266,12 @@ def test_the_signing_meeting_is_of_those_who_signed():
             "armed groups by Ali Darassa and Noureddine Adam.",
             {"Firmin Ngrebada", "Ali Darassa", "Noureddine Adam"},
         ),
+        (  # the deal signed again under its name "X of Y"; witnesses who signed nothing named
+            "WASHINGTON (AP) - Israel and Jordan signed a peace agreement at the White House on Monday. The "
+            "Declaration of Peace was signed by Prime Minister Yitzhak Rabin and King Hussein. Warren Christopher "
+            "and Andrei Kozyrev signed as witnesses.",
+            {"Yitzhak Rabin", "Warren Christopher", "Andrei Kozyrev"},
+        ),
     ],
 )
 def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_there(text, people):

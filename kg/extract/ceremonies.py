@@ -154,6 +154,9 @@ def _told_again(span: Span, deals: dict[int, Frame], resolver: Resolver) -> Rete
             verb = verb or t
             frame = deals.get(deal.i)
             place = place or (frame.place if frame is not None else None)
+        elif t.lower_ in _SIGNS and _as_witness(t) and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+            chairs.extend(subjects(t))  # "X and Y signed as witnesses"
+            verb = verb or t
         elif t.lower_ in _WATCHING and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
             chairs.extend(_with_as_did(t, subjects(t)))  # "X looked on, as did Y"
             verb = verb or t
@@ -197,8 +200,9 @@ def _signed_deal(verb: Token, deals: dict[int, Frame]) -> Token | None:
         deal = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)), o)
         if o.lower_ in _WRITINGS and deal is o and _definite(o):
             return o  # "the document"
-        if deal.i in deals and not deals[deal.i].generic and (_definite(deal) or deals[deal.i].named):
-            return deal
+        for d in (deal, o):  # "the text of the accord"; "the Declaration of Principles"
+            if d.i in deals and not deals[d.i].generic and (_definite(d) or deals[d.i].named):
+                return d
     return None
 
 
