@@ -275,6 +275,25 @@ def test_a_house_a_base_or_a_convention_centre_is_no_actor(text, venue):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Donald Trump met Kim Jong Un at the White House on Monday.", "white house"),
+        ("Vladimir Putin received Ashraf Ghani in the Kremlin on Monday.", "kremlin"),
+        ("Israel and the PLO signed an agreement on the White House lawn on Monday.", "white house"),
+    ],
+    ids=["at", "in", "its-lawn"],
+)
+def test_a_body_named_after_its_building_is_the_building_where_something_happens_in_it(text, place):
+    x = run(text)
+    assert not [a for a in x.actors if a.type == "Organization" and a.label in ("White House", "Kremlin")]
+    assert {e.place for e in (*x.meetings, *x.agreements)} == {place}
+
+
+def test_a_body_named_after_its_building_that_speaks_is_the_body():
+    assert "White House" in labels(run("The White House said Donald Trump would meet Kim Jong Un in Singapore."))
+
+
+@pytest.mark.parametrize(
     ("text", "body"),
     [
         ("Freedom House and Human Rights Watch met Sudanese officials in Geneva on Monday.", "Freedom House"),

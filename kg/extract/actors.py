@@ -57,7 +57,7 @@ VENUE_ENDS = _VENUES | words("house buildings base")
 _SEATS = words("house buildings office")  # "in the Oval Office"; not "the Foreign Office" (see is_venue)
 _CENTRES, _VENUE_CENTRES = words("centre center"), words("convention conference congress exhibition press")
 _AT = words("at in inside outside near")
-_PARTS_OF_SITES = words("steps grounds gates gate lawn lawns courtyard premises")
+PARTS_OF_SITES = words("steps grounds gates gate lawn lawns courtyard premises")
 
 
 def is_venue(span: Span) -> bool:
@@ -68,10 +68,18 @@ def is_venue(span: Span) -> bool:
     if last in _SEATS:
         root = span.root
         head = root.head if root.dep_ == "pobj" else None
-        return head is not None and (
-            head.lower_ in _AT or (head.lower_ == "of" and head.head.lower_ in _PARTS_OF_SITES)
-        )
+        return head is not None and (head.lower_ in _AT or (head.lower_ == "of" and head.head.lower_ in PARTS_OF_SITES))
     return last in VENUE_ENDS or (last in _CENTRES and len(span) > 1 and span[-2].lower_ in _VENUE_CENTRES)
+
+
+def is_seat_venue(span: Span) -> bool:
+    """Whether a body named after its building ("the White House", "the Kremlin") stands for the
+    building: something happens at or in it ("at the White House", "inside the Kremlin") or at a
+    part of its site ("on the White House lawn")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _AT:
+        return True
+    return root.dep_ in ("compound", "poss") and root.head.lower_ in PARTS_OF_SITES
 
 
 # an entity not tagged as a person ending in one of these is a work or a water ("the Grand
@@ -258,6 +266,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         where = {"tokens": (span.start, span.end), "sentence": sent.index}
         if kb.startswith("actor:"):
             known = lex.by_key[kb[6:]]
+            if known.seat and is_seat_venue(span):
+                continue  # "received them at the White House": the building, a place
             key = table.add_known(known, alias=text, **where)
             if known.type == "Person":
                 _person_extras(doc, span, key, table)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import is_venue, named_spans
+from kg.extract.actors import PARTS_OF_SITES, is_seat_venue, is_venue, named_spans
 from kg.extract.layout import Layout
 from kg.extract.parties import is_destination
 from kg.extract.scope import Scope, with_completions
@@ -114,7 +114,9 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             demonyms.append((span, ent.kb_id_[8:], sent.index))
             continue
         region = gaz.region(span.text) if not ent.kb_id_ and gaz.city(span.text) is None else None
-        venue = ent.label_ == "ORG" and not ent.kb_id_ and is_venue(span)
+        venue = ent.label_ == "ORG" and (
+            (not ent.kb_id_ and is_venue(span)) or (_seat(ent.kb_id_) and is_seat_venue(span))
+        )
         # "the desert town of Ghadames", whatever the tagger took it for
         named = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_HEADS
         city_like = (  # "Abu Dhabi" tagged ORG, "Yerevan" tagged PERSON: no actor of that name
@@ -144,6 +146,21 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
     for span, iso, sentence in demonyms:
         _demonym_capital(doc, span, iso, table, sentence)
     return table
+
+
+def _site_of(part: Token, places: PlaceTable) -> str | None:
+    """The place a part of a site belongs to: "the White House lawn", "the steps of Harambee House"."""
+    if part.lower_ not in PARTS_OF_SITES:
+        return None
+    owners = [c for c in part.children if c.dep_ in ("compound", "poss")]
+    owners += [o for c in part.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+    return next((places.at(o.i) for o in owners if places.at(o.i)), None)
+
+
+def _seat(kb: str) -> bool:
+    """Whether a dictionary body is named after the building it sits in."""
+    known = lexicon().by_key.get(kb[6:]) if kb.startswith("actor:") else None
+    return known is not None and known.seat
 
 
 def _demonym_capital(doc: Doc, span: Span, iso: str, table: PlaceTable, sentence: int) -> None:
@@ -263,6 +280,10 @@ def event_place(
                 for obj in pobjs(c):
                     if at(obj):
                         return at(obj)
+            if c.dep_ == "prep" and c.lower_ == "on":  # "signed on the White House lawn"
+                for obj in pobjs(c):
+                    if site := _site_of(obj, places):
+                        return site
             if c.dep_ in ("compound", "nmod") and c.i < n.i and n in scope.nodes and places.at(c.i):
                 key = places.at(c.i)
                 if key and not places.is_country(key) and not (covers and area(key)):

@@ -64,6 +64,7 @@ class LexActor:
     kind: str | None = None  # armed, gov, intl, military, party, ngo
     iso: str | None = None  # ISO 3166-1 alpha-2, countries only
     geonames: int | None = None
+    seat: bool = False  # a body named after the building it sits in ("the White House"), a venue there
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -160,6 +161,7 @@ def _read_actor_lines(path: Path) -> Iterable[LexActor]:
                 affiliation=norm(row["affiliation"]) if row.get("affiliation") else None,
                 kind=row.get("kind"),
                 iso=row.get("iso"),
+                seat=bool(row.get("seat")),
             )
         except (json.JSONDecodeError, KeyError, TypeError) as e:
             raise ConfigError(f"{path}:{n}: not an actor line ({e}); expected JSON with name and type") from None
