@@ -71,6 +71,7 @@ def test_parties_category_date_status(text, parties, category, when, status):
         ("The protocols were signed by Armenia and Turkey in Zurich on Saturday.", "protocol"),
         ("Armenia and Turkey reached an understanding in Zurich on Saturday.", "understanding"),
         ("Armenia and Turkey signed a general consensus in Zurich on Saturday.", "agreement"),
+        ("Armenia and Turkey signed a comprehensive peace settlement in Zurich on Saturday.", "peace agreement"),
     ],
 )
 def test_protocols_understandings_and_a_signed_consensus_are_agreements(text, category):
@@ -88,6 +89,7 @@ def test_protocols_understandings_and_a_signed_consensus_are_agreements(text, ca
         "Blinken and Wang Yi reached a better understanding of each other's positions.",
         "The Washington Consensus shaped the policies of Argentina and Mexico for decades.",
         "No declaration was produced at the end of the summit of Russia and China.",
+        "Israel approved a new settlement in the West Bank on Monday.",
     ],
 )
 def test_protocol_and_consensus_in_other_senses_are_no_agreements(text):
@@ -106,6 +108,15 @@ def test_the_parties_that_initialled_a_deal_are_its_parties_and_a_later_initiall
     a = only(x.agreements)
     assert names(x, a.participants) == {"Bosnia and Herzegovina", "Croatia", "Serbia"}
     assert a.date.iso == "2024-03-13" and a.status == "Occurred"
+
+
+def test_who_signed_for_whom_after_the_lead_are_parties_to_the_deal():
+    x = run(
+        "MAPUTO (AP) - Mozambique's government and the opposition signed a peace accord in Maputo on Tuesday. "
+        "Defence Minister Atanasio Mtumuke signed for the government and Ossufo Momade for Renamo."
+    )
+    a = only(x.agreements)
+    assert names(x, a.participants) == {"Mozambique", "Renamo", "Atanasio Mtumuke", "Ossufo Momade"}
 
 
 def test_a_deal_named_by_its_parties():

@@ -74,7 +74,12 @@ def test_patterns_find_what_each_pattern_finds_under_ignorecase(line):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "dateline",
-    ["NAIROBI (Reuters) - ", "NAIROBI, Kenya, Nov 12 (Reuters) - ", "NAIROBI (Capital FM): "],
+    [
+        "NAIROBI (Reuters) - ",
+        "NAIROBI, Kenya, Nov 12 (Reuters) - ",
+        "NAIROBI (Capital FM): ",
+        "NAIROBI, Nov. 12 Kyodo - ",
+    ],
 )
 def test_a_dateline_stays_with_its_sentence_but_is_parsed_apart(dateline):
     text = dateline + "Ethiopian and TPLF negotiators met in Nairobi on Monday.\n"

@@ -1272,6 +1272,19 @@ def test_the_signing_meeting_is_of_those_who_signed():
             "and Andrei Kozyrev signed as witnesses.",
             {"Yitzhak Rabin", "Warren Christopher", "Andrei Kozyrev"},
         ),
+        (  # who signed for whom, the second signer's verb left out; witnesses "together with" another
+            "MAPUTO (AP) - Mozambique's government and the opposition signed a peace accord in Maputo on Tuesday. "
+            "Defence Minister Atanasio Mtumuke signed for the government and Ossufo Momade for Renamo. President "
+            "Cyril Ramaphosa signed as a witness, together with Rwandan President Paul Kagame.",
+            {"Atanasio Mtumuke", "Ossufo Momade", "Renamo", "Cyril Ramaphosa", "Paul Kagame"},
+        ),
+        (  # "who signed for" a country; "signed as president of" a body; "also attended"
+            "GENEVA (AP) - Somalia and the warring factions, including Al-Shabaab, signed a peace settlement in "
+            "Geneva on Friday. Swiss Foreign Minister Ignazio Cassis, who signed for Switzerland, called it a new "
+            "start. Prince Sisowath Ranariddh signed as president of the Transitional Council. UN Secretary-General "
+            "Antonio Guterres also attended.",
+            {"Ignazio Cassis", "Switzerland", "Sisowath Ranariddh", "Transitional Council", "Antonio Guterres"},
+        ),
     ],
 )
 def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_there(text, people):
@@ -1299,12 +1312,38 @@ def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_ther
             "DOHA (AP) - The United States and the Taliban signed an agreement in Doha on Saturday. It replaces a "
             "deal signed by Hamid Karzai and Gulbuddin Hekmatyar years ago."
         ),
+        (  # who did not attend; who signed for someone another time
+            "DOHA (AP) - The United States and the Taliban signed an agreement in Doha on Saturday. Afghan "
+            "President Ashraf Ghani did not attend. Hamid Karzai signed for Afghanistan in Bonn in 2001."
+        ),
     ],
 )
 def test_a_sentence_that_tells_another_signing_or_event_brings_no_one_to_the_ceremony(text):
     x = run(text)
     m = next(m for m in x.meetings if m.category == "signing")
     assert len(m.participants) == 2 and len(m.evidence) == 1
+
+
+def test_a_signing_at_a_session_of_a_conference_is_the_conference_and_its_chairs_take_part():
+    x = run(
+        "GENEVA (AP) - Somalia and the warring factions, including Al-Shabaab, signed a peace agreement on "
+        "Friday. The accord was signed at the Intercontinental Hotel at the closing session of the Geneva "
+        "Conference on Somalia, co-chaired by Norwegian Foreign Minister Jonas Gahr Store and Kenyan Foreign "
+        "Minister Musalia Mudavadi."
+    )
+    m = only(x.meetings)
+    assert m.category == "signing" and m.place == "intercontinental hotel" and len(m.evidence) == 2
+    assert {"Jonas Gahr Store", "Musalia Mudavadi"} <= names(x, m.participants)
+
+
+def test_a_host_of_the_ceremony_is_at_the_signing_not_at_a_meeting_of_their_own():
+    x = run(
+        "NAIROBI (AP) - Sudan's government and the rebels signed a peace agreement in Nairobi on Sunday. "
+        "President Mwai Kibaki, who hosted the ceremony, and Ugandan President Yoweri Museveni signed as "
+        "witnesses."
+    )
+    m = only(x.meetings)
+    assert m.category == "signing" and {"Mwai Kibaki", "Yoweri Museveni"} <= names(x, m.participants)
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,13 @@
 The headline or lead tells the signing ("X and Y signed a peace accord in Maputo on Tuesday");
 the sentences right after it often tell the ceremony again, with the people at the table: who
 put their names to the deal ("The accord was signed by A for the government and B for the
-rebels", "A and B put their signatures to the document"), who signed it as a witness, who looked
-on, who hosted or attended the ceremony, and where it was held ("at the presidential palace").
-Those sentences become mentions of the same signing (:attr:`Frame.retells`), so the signing
-meeting has its people and its sentences.
+rebels", "A and B put their signatures to the document"), who signed for whom ("A signed for the
+government and B for the rebels", "X, who signed for Japan,"), who signed it as a witness, who
+looked on, who hosted, chaired or attended the ceremony ("Y also attended"), and where it was held
+("at the presidential palace"). Those sentences become mentions of the same signing
+(:attr:`Frame.retells`), so the signing meeting has its people and its sentences, and the deal
+its signers. A conference the deal was signed at ("at the closing session of the Paris
+Conference") is the same meeting; a host of the ceremony holds no meeting of their own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from kg.extract.args import Resolver
 from kg.extract.events import Frame
 from kg.extract.layout import Layout, Sentence
 from kg.extract.syntax import pobjs, subjects
+from kg.extract.timex import expressions_at
 from kg.nlp.lexicon import words
 
 _SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
@@ -30,6 +34,9 @@ _WATCHING = words("look looks looked looking watch watches watched")  # "X looke
 _CEREMONY = words("ceremony signing")
 _ATTENDING = words("host hosts hosted attend attends attended witness witnesses witnessed grace graced")
 _WITNESSES = words("witness witnesses guarantor guarantors")
+_PRESENT = words("attend attends attended")  # "X also attended"
+_CHAIRED = words("chaired co-chaired cochaired")  # "the conference, co-chaired by X and Y"
+_ALONGSIDE = words("together along alongside")  # "signed as witnesses, together with Y"
 _WINDOW = 3  # sentences after the lead that may still tell its ceremony
 
 
@@ -38,8 +45,10 @@ def ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[
     that tell that ceremony again, in document order."""
     out = list(frames)
     for signing in _signings(frames, layout, resolver):
-        out.append(signing)
-        out += _retellings(signing, frames, layout, resolver)
+        retold = _retellings(signing, frames, layout, resolver)
+        verbs = {f.trigger.i for f in retold}
+        out = [f for f in out if not (f.kind == "meeting" and f.trigger.i in verbs)]  # "X hosted the ceremony"
+        out += [signing, *retold]
     return sorted(out, key=lambda f: f.index)
 
 
@@ -115,14 +124,36 @@ def _retellings(signing: Frame, frames: list[Frame], layout: Layout, resolver: R
         here = [f for f in frames if f.sentence is sentence]
         deals = {f.index: f for f in here if f.kind == "agreement" and not f.times and f.ordinal is None}
         found = _told_again(sentence.span, deals, resolver)
+        hosting = set()
         if found is not None:
-            verb, signers, chairs, place = found
+            verb, signers, chairs, place, hosting = found
             chairs = [k for k in chairs if k not in signers]
             facts = {"participants": signers, "place": place, "chairs": chairs, "retells": signing.index}
-            out.append(_signing(verb, sentence, status="Occurred", **facts))
-        if any(_moves_on(f) for f in here):
+            held_at = next((f.index for f in here if f.kind == "meeting" and _signed_at(verb, f.trigger)), None)
+            out.append(_signing(verb, sentence, status="Occurred", source=held_at, **facts))
+            doc = sentence.span.doc
+            out += [_signing(doc[i], sentence, status="Occurred", retells=signing.index) for i in hosting - {verb.i}]
+        if any(_moves_on(f) for f in here if f.trigger.i not in hosting):
             break
     return out
+
+
+def _signed_at(verb: Token, meeting: Token) -> bool:
+    """Whether a signing is told as held at a meeting: "signed at the closing session of the
+    Paris Conference", "signed during the summit"; not "initialled last month, at the end of the
+    fifth round", a step of its own)."""
+    if verb.lower_ not in _SIGNS or verb.lower_.startswith("initial") or _dated(verb):
+        return False
+    for v in (verb, *(h for h in [verb.head] if verb.dep_ == "conj")):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "during"):
+                nouns = pobjs(c)  # "the summit", "the closing session of the conference"
+                nouns += [
+                    o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
+                ]
+                if meeting in nouns:
+                    return True
+    return False
 
 
 def _moves_on(f: Frame) -> bool:
@@ -133,21 +164,24 @@ def _moves_on(f: Frame) -> bool:
     return bool(f.times) or f.ordinal is not None or (f.kind == "meeting" and not f.definite)
 
 
-Retelling = tuple[Token, list[str], list[str], str | None]  # the verb, signers, others at the table, place
+Retelling = tuple[Token, list[str], list[str], str | None, set[int]]
+"""The verb, the signers, the others at the table, the place, and the verbs that host or attend
+the ceremony ("X hosted the ceremony": no meeting of its own)."""
 
 
 def _told_again(span: Span, deals: dict[int, Frame], resolver: Resolver) -> Retelling | None:
-    """(the verb, the signers, the others at the ceremony, its place) when ``span`` tells the
-    ceremony again; None when it does not."""
+    """A :data:`Retelling` when ``span`` tells the ceremony again; None when it does not."""
     signers: list[Token] = []
+    hosting: set[int] = set()
     chairs: list[Token] = []
     verb, place = None, None
     for t in span:
-        if not t.tag_.startswith("VB") or (t.dep_ in ("acl", "relcl", "amod") and t.lower_ in _SIGNS):
-            continue  # "a deal signed by X in 2019" is another signing, in passing
+        relative = t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children)
+        if not t.tag_.startswith("VB") or (t.dep_ in ("acl", "relcl", "amod") and t.lower_ in _SIGNS and not relative):
+            continue  # "a deal signed by X in 2019" is another signing, in passing; not "X, who signed for Y,"
         deal = _signed_deal(t, deals)
         if deal is not None:
-            who = _signers(t)
+            who = _signers(t) + _sides(t)
             witness = any(c.lower_ == "also" for c in t.children) or _as_witness(t)
             (chairs if witness else signers).extend(who)
             chairs.extend(_in_front_of(t))
@@ -155,13 +189,23 @@ def _told_again(span: Span, deals: dict[int, Frame], resolver: Resolver) -> Rete
             frame = deals.get(deal.i)
             place = place or (frame.place if frame is not None else None)
         elif t.lower_ in _SIGNS and _as_witness(t) and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
-            chairs.extend(subjects(t))  # "X and Y signed as witnesses"
+            chairs.extend(subjects(t) + _alongside(t))  # "X and Y signed as witnesses, together with Z"
+            verb = verb or t
+        elif t.lower_ in _SIGNS and _signs_for_someone(t):
+            signers.extend(subjects(t) + _sides(t))  # "A signed for the government and B for the rebels"
             verb = verb or t
         elif t.lower_ in _WATCHING and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
             chairs.extend(_with_as_did(t, subjects(t)))  # "X looked on, as did Y"
             verb = verb or t
         elif t.lower_ in _ATTENDING and _of_the_ceremony(t):
             chairs.extend(_attendees(t))
+            hosting.add(t.i)
+            verb = verb or t
+        elif t.lower_ in _CHAIRED and t.dep_ in ("acl", "advcl"):
+            chairs.extend(o for c in t.children if c.dep_ == "agent" for o in pobjs(c))
+            verb = verb or t
+        elif t.lower_ in _PRESENT and _just_there(t):
+            chairs.extend(subjects(t) + _alongside(t))  # "X also attended"
             verb = verb or t
     if verb is None:
         return None
@@ -170,7 +214,7 @@ def _told_again(span: Span, deals: dict[int, Frame], resolver: Resolver) -> Rete
         found = [k for x in tokens for y in (x, *x.conjuncts) for k in resolver.resolve(y, False)]
         return list(dict.fromkeys(found + [k for x in tokens for k in _persons_in(x, resolver)]))
 
-    return verb, keys(signers), keys(chairs), place
+    return verb, keys(signers), keys(chairs), place, hosting
 
 
 def _persons_in(phrase: Token, resolver: Resolver) -> list[str]:
@@ -225,6 +269,64 @@ def _signers(verb: Token) -> list[Token]:
             found.append(t)
         todo += [c for c in t.children if c.dep_ in ("prep", "pobj", "agent", "conj", "cc", "appos")]
     return found
+
+
+def _sides(verb: Token) -> list[Token]:
+    """Whom a signer signs for: "signed for the government" (and "B for the rebels", the
+    parser joining B to the government), "on behalf of the rebels", "as president of the
+    council"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "for":
+            out += pobjs(c)
+        elif c.lower_ in ("on", "as"):
+            for o in pobjs(c):
+                if o.lower_ in _WITNESSES or (c.lower_ == "on" and o.lower_ != "behalf"):
+                    continue
+                out += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for x in pobjs(p)]
+    return out
+
+
+def _signs_for_someone(verb: Token) -> bool:
+    """Whether ``verb`` tells who signed for whom, with no deal of its own: "A signed for the
+    government and B for the rebels", "X, who signed for Japan,", "X signed as president of the
+    council" (not "signed a protocol for Y", "did not sign", nor a signing with a time of its own)."""
+    sides = _sides(verb)
+    if not sides or any(c.dep_ in ("nsubjpass", "neg") for c in verb.children):
+        return False
+    first = min(s.i for s in sides)
+    if any(c.dep_ == "dobj" and c.i < first for c in verb.children):
+        # its own object: "signed a protocol for ..." (one after it is an apposition the parser took for one)
+        return False
+    return not _dated(verb)
+
+
+def _just_there(verb: Token) -> bool:
+    """ "X also attended": attending, with no object, no negation and no time of its own."""
+    if any(c.dep_ in ("dobj", "neg", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return not _dated(verb)
+
+
+def _dated(verb: Token) -> bool:
+    """Whether a time hangs from the verb: "signed last month", "attended on Monday"."""
+    return bool(expressions_at(verb))
+
+
+def _alongside(verb: Token) -> list[Token]:
+    """ "..., together with Z", "along with Z", "alongside Z" """
+    out = []
+    for c in verb.children:
+        together = any(a.dep_ == "advmod" and a.lower_ in _ALONGSIDE for a in c.children)
+        if c.dep_ == "prep" and c.lower_ == "with" and together:
+            out += pobjs(c)
+        elif c.dep_ == "advmod" and c.lower_ in _ALONGSIDE:
+            out += [o for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for o in pobjs(w)]
+        elif c.dep_ == "prep" and c.lower_ == "alongside":
+            out += pobjs(c)
+    return out
 
 
 def _as_witness(verb: Token) -> bool:

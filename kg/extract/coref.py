@@ -155,11 +155,22 @@ class Grouper:
         return self.drafts
 
     def _retold(self, f: Frame) -> None:
-        """A sentence telling a signing ceremony again joins the signing it tells."""
+        """A sentence telling a signing ceremony again joins the signing it tells; those it tells
+        signed are parties to the deal signed ("A signed for the government and B for the
+        rebels")."""
         told = next((d for d in self.drafts if any(x.index == f.retells for x in d.frames)), None)
-        if told is not None:
-            told.add(f, None, 0, self.places)
-            told.frames.sort(key=lambda x: x.index)
+        if told is None:
+            return
+        told.add(f, None, 0, self.places)
+        held_at = next((d for d in self.drafts if d is not told and any(x.index == f.source for x in d.frames)), None)
+        if held_at is not None and held_at.kind == "meeting":  # signed at the conference: one event
+            self.drafts.remove(held_at)
+            for x in held_at.frames:
+                told.add(x, *self._when(x), self.places)
+        told.frames.sort(key=lambda x: x.index)
+        for d in self.drafts:
+            if d.kind == "agreement" and any(x.trigger.head.i == f.retells for x in d.frames):
+                d.participants += [k for k in f.participants if k not in d.participants]
 
     def _led(self, f: Frame) -> None:
         """A head of delegation joins the latest meeting held (not a call), told before them, that

@@ -80,6 +80,7 @@ class Frame:
     goes_on: bool = False  # told as going on ("the talks, which continued on Tuesday"): a later day of it
     opens: bool = False  # told as opening ("the meeting, which opened on Saturday"): its first day
     retells: int | None = None  # token index of the signing whose ceremony this sentence tells again
+    # (its ``source`` then is the meeting the signing was held at: "signed at the closing session of the conference")
     leads: list[str] = field(default_factory=list)  # the sides its participant led (a head of delegation)
     attends: bool = False  # a list of who took part in the meeting told just before
     initialled: bool = False  # "the agreement had been initialled in Dayton on November 21": a step before its signing

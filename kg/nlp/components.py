@@ -58,8 +58,8 @@ class LineBreaks:
         spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")) if len(doc) else ()
         return [0] * bool(len(doc)) + [int(i) + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[int(i)].text]
 
-    def datelines(self, doc: Doc, starts: list[int]) -> list[int]:
-        """Indices of the first word after a dateline that opens a line."""
+    def datelines(self, doc: Doc, starts: list[int]) -> list[tuple[int, int]]:
+        """(first word, first word after it) of each dateline that opens a line."""
         out = []
         for i in starts:
             if not doc[i].is_upper:
@@ -70,13 +70,17 @@ class LineBreaks:
             if m is not None:
                 span = doc.char_span(doc[i].idx + m.end(), doc[i].idx + m.end() + 1, alignment_mode="expand")
                 if span is not None and span.start > i:
-                    out.append(span.start)
+                    out.append((i, span.start))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.match(doc)
-        for i in self.datelines(doc, starts):
-            doc[i].is_sent_start = True  # the dateline is parsed apart; the layout joins it back
+        for first, after in self.datelines(doc, starts):
+            for j in range(first + 1, after):
+                doc[j].is_sent_start = False  # one piece: not "PARIS, Oct. 23 | Kyodo -"
+            doc[after].is_sent_start = True  # the dateline is parsed apart; the layout joins it back
+            if after + 1 < len(doc) and doc[after].is_alpha and not doc[after + 1].is_space:
+                doc[after + 1].is_sent_start = False  # nor "Kyodo - Ethiopian | and TPLF negotiators met"
         for i in starts:
             doc[i].is_sent_start = True
             # the second word of a line never starts a sentence ("Houthi | negotiators met ...")
