@@ -709,6 +709,14 @@ def test_a_colon_dateline_is_parsed_apart_and_a_countrys_capital_is_its_capital_
     assert (m.place, m.date.iso) == ("doha", "2024-03-11")
 
 
+def test_a_dateline_with_the_city_in_small_letters_the_day_and_the_agency_is_parsed_apart():
+    x = run("Havana, Mar 11 (Prensa Latina) Colombian and ELN negotiators met in Caracas on Monday.")
+    m = only(x.meetings)
+    assert names(x, m.participants) == {"Colombia", "ELN"}
+    assert (m.place, m.date.iso) == ("caracas", "2024-03-11")
+    assert m.evidence[0].text.startswith("Havana, Mar 11 (Prensa Latina) Colombian")
+
+
 def test_talks_that_went_on_the_next_day_are_the_same_talks():
     x = run(
         "Negotiations between the United States and the Taliban opened in Doha on Monday. "

@@ -306,6 +306,31 @@ def test_the_two_leaders_after_a_visit_are_the_visitor_and_whom_they_met(text, e
     assert last >= expected and "volodymyr zelensky" not in last
 
 
+def test_a_title_after_and_is_the_name_after_it_however_the_parser_hung_the_name():
+    x = run("Sudan's Vice-President Ali Osman Taha and rebel leader John Garang signed the deal on Sunday.")
+    assert {"ali osman taha", "john garang"} <= set(only(x.agreements).participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thailand and Cambodia agreed to revive the Joint Boundary Commission. The commission met in Phnom "
+            "Penh on Monday.",
+            {"joint boundary commission"},
+        ),
+        (  # the noun's own words must be words of the name
+            "Thailand and Cambodia agreed to revive the Joint Boundary Commission. The electoral commission met "
+            "in Phnom Penh on Monday.",
+            set(),
+        ),
+    ],
+)
+def test_the_body_is_the_one_named_before_whose_name_ends_in_the_noun(text, expected):
+    meetings = run(text).meetings
+    assert {p for m in meetings for p in m.participants} == expected
+
+
 def test_a_description_with_a_name_in_apposition_is_the_one_named():
     x = run(
         "Abiy Ahmed and Isaias Afwerki flew to Abu Dhabi on Tuesday, where they were received by the crown prince "

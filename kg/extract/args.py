@@ -21,6 +21,8 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon
 
 _TEAMS = {"delegation", "team", "delegations", "teams"}
+# nouns that end the names of bodies but, bare, mostly mean something else ("the front", "the army")
+_NOT_BODIES = {"front", "army", "forces", "government", "state", "group", "party", "people", "country"}
 _PEOPLE = {"leaders", "men", "women"}  # "the two leaders", "the two men": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _REPRESENTED_PRONOUNS = {"him", "her", "them", "us", "it", "me", "you"}
@@ -334,6 +336,9 @@ class Resolver:
             ]
             if named:
                 return named
+            named_next = self._named_right_after(t)
+            if named_next:
+                return [named_next]
         det = self._det(t)
         count = _count(t)
         if low in _GROUP_NOUNS and count > 2 and det in ("the", "these", "those", "all") and not _described(t):
@@ -360,10 +365,39 @@ class Resolver:
             return [key] if key else []
         if low in _TEAMS and det == "the" and depth == 0 and not _modifies(t):
             return self._team_before(t)  # "A Taliban delegation arrived ... The delegation met X"
+        if det == "the" and depth == 0 and t.tag_ == "NN" and low not in _NOT_BODIES and not _modifies(t):
+            key = self._body_named_before(t)  # "the Joint Boundary Commission ... The commission met"
+            if key:
+                return [key]
         if low == "country" and det in _DEFINITE | {"'s"}:
             key = self.actors.last_before(t.i, lambda a: a.type == "Country")
             return [key] if key else []
         return []
+
+    def _body_named_before(self, t: Token) -> str | None:
+        """The body named last before ``t`` whose name ends in the noun ``t`` ("the commission":
+        the Joint Boundary Commission), when the noun's own modifiers are words of that name."""
+        words = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod")}
+
+        def named(a: ActorInfo) -> bool:
+            label = a.label.lower().split()
+            return a.type == "Organization" and len(label) > 1 and label[-1] == t.lower_ and words <= set(label)
+
+        return self.actors.last_before(t.i, named)
+
+    def _named_right_after(self, t: Token) -> str | None:
+        """The person a role word is the title of, when the parser hung the name elsewhere: in
+        "Vice-President Taha and rebel leader John Garang signed", "leader" is Taha's conjunct and
+        Garang his apposition."""
+        after = t.i + 1
+        if t.tag_ != "NN" or after >= len(self.doc) or lexicon().role_of([t.text]) is None:
+            return None
+        key = self.actors.key_at(after)
+        info = self.actors.get(key) if key else None
+        name = self.doc[after]
+        if info is None or info.type != "Person" or name.head.i == t.i or t.head.i == after:
+            return None  # "the leader Garang" parsed right is found through the name itself
+        return key
 
     def _own_subjects(self, t: Token) -> set[str]:
         """Whom an object pronoun cannot mean: the subject of its own clause ("Khalilzad said Baradar

@@ -36,9 +36,12 @@ from kg.nlp.lexicon import Trigger, lexicon, words
 
 TRIGGER_KEY = "peacekg_triggers"
 # a wire dateline opening a line: "KABUL --", "VIENNA (Reuters) -", "ISTANBUL, May 16 (AP) —",
-# "RIMBO, Sweden, Dec 13 (Reuters) -", "KABUL (Pajhwok): "
+# "RIMBO, Sweden, Dec 13 (Reuters) -", "KABUL (Pajhwok): ", or a city in small letters with the day and
+# the agency: "Bogota, Nov 24 (Prensa Latina) "
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.' -]*?){0,2}(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--|-|:) "
+    rf"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*, {_MONTH} \d{{1,2}}(?:, \d{{4}})? \([^()\n]{{1,40}}\)(?: ?(?:—|–|--|-|:))? "
 )
 _ENTITY_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE"}
 # what may be left of an NER entity once the lexicon matches inside it are taken out, for the
@@ -62,7 +65,7 @@ class LineBreaks:
         """(first word, first word after it) of each dateline that opens a line."""
         out = []
         for i in starts:
-            if not doc[i].is_upper:
+            if not (doc[i].is_upper or doc[i].is_title):
                 continue
             end = min(len(doc), i + 16)
             line = doc[i:end].text
