@@ -1293,6 +1293,12 @@ def test_the_signing_meeting_is_of_those_who_signed():
             "Antonio Guterres also attended.",
             {"Ignazio Cassis", "Switzerland", "Sisowath Ranariddh", "Transitional Council", "Antonio Guterres"},
         ),
+        (  # four sentences on
+            "JUBA (AFP) - Sudan's government and the SPLM-North signed a peace accord in Juba on Saturday. The "
+            "accord was signed at the presidential palace. Prime Minister Abdalla Hamdok signed for the "
+            "government. The ceremony lasted two hours. UN envoy Volker Perthes also attended.",
+            {"Abdalla Hamdok", "Volker Perthes"},
+        ),
     ],
 )
 def test_the_sentences_after_a_signing_that_tell_its_ceremony_bring_who_was_there(text, people):

@@ -37,7 +37,7 @@ _WITNESSES = words("witness witnesses guarantor guarantors")
 _PRESENT = words("attend attends attended")  # "X also attended"
 _CHAIRED = words("chaired co-chaired cochaired")  # "the conference, co-chaired by X and Y"
 _ALONGSIDE = words("together along alongside")  # "signed as witnesses, together with Y"
-_WINDOW = 3  # sentences after the lead that may still tell its ceremony
+_WINDOW = 4  # sentences after the lead that may still tell its ceremony
 
 
 def ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
