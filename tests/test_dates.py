@@ -78,6 +78,11 @@ MONTH_DAYS = [
     ("13/09/2020", None, None, "2020-09-13"),
     ("Sept. 12, 2020, at 10 a.m.", None, None, "2020-09-12"),
     ("2020 September 12", None, None, "2020-09-12"),
+    # days of one month are dated by the first, the day it began
+    ("on October 9 and 10", WED, "past", "2018-10-09"),
+    ("September 12-13", WED, "future", "2019-09-12"),
+    ("June 3-4", WED, "past", "2019-06-03"),
+    ("13 and 14 May 2022", None, None, "2022-05-13"),
     ("2016, Feb. 29", None, None, "2016-02-29"),
 ]
 
@@ -102,7 +107,6 @@ MONTHS = [
     ("end-February", MON, "past", "2020-02"),
     ("the end of last month", WED, None, "2019-05"),
     ("about two weeks ago", date(2019, 6, 10), None, "2019-05"),
-    ("June 3-4", WED, "past", "2019-06"),
     ("by May 2021", None, None, "2021-05"),
     ("2020-09", None, None, "2020-09"),
     ("last month", MON, None, "2020-12"),
@@ -119,6 +123,7 @@ MONTHS = [
     ("in a few days", WED, None, "2019-06"),
     ("over the weekend", WED, "past", "2019-06"),
     ("the weekend", date(2019, 6, 3), None, "2019-06"),
+    ("a year ago", WED, None, "2018-06"),  # that month, a year back; "five years ago" is a year
 ]
 
 YEARS = [

@@ -300,6 +300,8 @@ def _ago(m: re.Match[str], ctx: _Context) -> DateValue | None:
         return None  # "a few weeks ago" could be any of several months
     if m["vague"]:
         return _value(ctx, ctx.at, "month")
+    if m["unit"] == "year" and _number(m["n"]) == 1:
+        return _value(ctx, _shift(ctx.at, -1, "year")[0], "month")  # "a year ago": that month, a year back
     return _value(ctx, *_shift(ctx.at, -_number(m["n"]), m["unit"]))
 
 
@@ -341,13 +343,14 @@ def _this_unit(m: re.Match[str], ctx: _Context) -> DateValue:
 @_rule(rf"{_MON} {_DAY} ?(?:-|–|and|to) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?: {_YEAR})?")
 @_rule(rf"{_DAY} ?(?:-|–|and|to) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? (?:of )?{_MON}(?: {_YEAR})?")
 def _day_range(m: re.Match[str], ctx: _Context) -> DateValue | None:
-    """ "September 12-13": two days of one month, so the month."""
-    month = _MONTHS[m["mon"]]
-    if not (_safe_date(2000, month, int(m["d"])) and _safe_date(2000, month, int(m["d2"]))):
+    """ "September 12-13", "on October 9 and 10": days of one month, dated by the first, the day
+    it began."""
+    month, first = _MONTHS[m["mon"]], int(m["d"])
+    if not (_safe_date(2000, month, first) and _safe_date(2000, month, int(m["d2"]))) or int(m["d2"]) <= first:
         return None
     if m["y"]:
-        return _value(ctx, date(int(m["y"]), month, 1), "month")
-    return _month_only(ctx, month)
+        return _value(ctx, date(int(m["y"]), month, first), "day")
+    return _value(ctx, _month_day(ctx, month, first), "day")
 
 
 @_rule(rf"(?:{_WD} )?{_MON} (?:the )?{_DAY}{_YEAR_OR_REL}")
