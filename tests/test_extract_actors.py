@@ -486,3 +486,12 @@ def test_titles_without_a_dot_and_honorifics_are_no_part_of_a_name():
 )
 def test_a_country_s_name_that_names_a_region_here_is_no_country(text):
     assert not {"North Macedonia", "Democratic Republic of the Congo"} & set(labels(run(text)))
+
+
+def test_a_title_case_headline_running_a_name_into_its_verb_names_no_one():
+    x = run(
+        "Ghani, Abdullah Sign Power-Sharing Deal, Ending Standoff\n\n"
+        "KABUL -- Afghan President Ashraf Ghani and his rival Abdullah Abdullah have signed a power-sharing deal."
+    )
+    assert not any("Sign" in label for label in labels(x))
+    assert {"Ashraf Ghani", "Abdullah Abdullah"} <= set(labels(x))

@@ -342,3 +342,16 @@ def test_the_parties_and_place_of_a_deal_told_without_naming_them_beside_it(text
     x = run(text)
     deal = only(x.agreements)
     assert names(x, deal.participants) == parties and deal.place == place
+
+
+def test_a_deal_that_a_relative_clause_tells_was_signed_is_a_deal_of_its_own():
+    x = run(
+        "The feud worried Washington, which is trying to start negotiations between Kabul and the Taliban under "
+        "the agreement it signed with the militants in Doha on February 29."
+    )
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"United States", "Taliban"}
+    assert (deal.date.iso, deal.place, deal.status) == ("2024-02-29", "doha", "Occurred")
+    talks = only(x.meetings)
+    assert talks.status == "Planned"
+    assert names(x, talks.participants) == {"Afghanistan", "Taliban"}  # not who wants them held

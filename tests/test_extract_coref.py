@@ -245,3 +245,36 @@ def test_the_meeting_that_brought_together_envoys_right_after_talks_is_those_tal
 def test_the_separate_talks_are_the_separate_talks_told_before(text):
     x = run(text)
     assert len([m for m in x.meetings if m.label.startswith("talks")]) == 1
+
+
+def test_the_deal_told_as_signed_on_a_day_dates_the_signing_told_before():
+    text = (
+        "KABUL -- President Ashraf Ghani and his rival Abdullah Abdullah have signed a power-sharing agreement "
+        "that ends a months-long dispute. The deal was signed on Sunday at the presidential palace in Kabul, "
+        "Ghani's spokesman said."
+    )
+    x = run(text, published=date(2020, 5, 18))
+    deal, signing = only(x.agreements), only(x.meetings)
+    assert names(x, deal.participants) == {"Ashraf Ghani", "Abdullah Abdullah"}
+    assert (deal.date.iso, deal.place) == ("2020-05-17", "kabul")
+    assert signing.category == "signing" and (signing.date.iso, signing.place) == ("2020-05-17", "kabul")
+
+
+def test_a_deal_of_long_ago_told_after_an_undated_one_is_another_deal():
+    text = (
+        "KABUL -- President Ashraf Ghani and his rival Abdullah Abdullah have signed a power-sharing agreement. "
+        "The deal signed on September 21, 2014 had made Abdullah chief executive."
+    )
+    x = run(text, published=date(2020, 5, 18))
+    assert sorted(a.date.iso if a.date else "-" for a in x.agreements) == ["-", "2014-09-21"]
+
+
+def test_a_trip_on_a_day_two_weeks_after_talks_opened_there_is_not_those_talks():
+    text = (
+        "BANGUI (AFP) - The deal was reached on Saturday after ten days of talks in the Sudanese capital, the "
+        "mediator announced. The talks, which opened on January 24, brought ministers face to face with the "
+        "heads of the armed groups. Touadera flew to Khartoum on Tuesday to meet Sudanese President Omar "
+        "al-Bashir."
+    )
+    x = run(text, published=date(2019, 2, 6))
+    assert sorted(m.date.iso for m in x.meetings if m.date) == ["2019-01-24", "2019-02-05"]

@@ -1494,3 +1494,23 @@ def test_a_list_of_who_took_part_does_not_join_a_meeting_only_planned():
     )
     assert "Planned" not in [m.status for m in x.meetings if "nicos anastasiades" in m.participants]
     assert any(m.status == "Planned" for m in x.meetings)
+
+
+def test_a_meeting_told_as_its_clause_dates_the_clause_it_is_when_of():
+    x = run(
+        "The current round of contacts began last month, when a delegation led by General Faiz Hameed met TTP "
+        "leaders in Kabul."
+    )
+    m = only(x.meetings)
+    assert (m.date.iso, m.place) == ("2024-02", "kabul")
+
+
+def test_he_who_stopped_on_the_way_home_to_meet_someone_is_the_subject_told_before():
+    text = (
+        "U.S. Secretary of State Mike Pompeo flew to Kabul on March 23 for talks with Ghani and Abdullah. On his "
+        "way home he stopped in Doha to meet the Taliban's deputy leader, Mullah Abdul Ghani Baradar."
+    )
+    x = run(text, published=date(2020, 3, 24))
+    stop = only(tuple(m for m in x.meetings if m.place == "doha"))
+    assert {"Mike Pompeo", "Abdul Ghani Baradar"} <= names(x, stop.participants)
+    assert "Abdullah" not in " ".join(names(x, stop.participants))

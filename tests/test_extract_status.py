@@ -171,3 +171,19 @@ def test_an_event_that_times_a_postponement_is_not_postponed():
 )
 def test_an_event_that_is_the_reason_for_a_cancellation_is_not_cancelled(text):
     assert only(run(text).meetings).status == "Occurred"
+
+
+def test_dismissing_the_deal_makes_light_of_it_and_takes_no_part_in_it():
+    x = run("Taliban spokesman Zabihullah Mujahid dismissed the deal signed by Ghani and Abdullah on Sunday.")
+    deal = only(x.agreements)
+    assert deal.status == "Occurred"
+    assert "Taliban" not in names(x, deal.participants)
+
+
+def test_denying_a_trip_made_to_meet_someone_denies_the_meeting():
+    x = run(
+        "Abdullah's office denied reports that he would travel to Doha in the coming days to meet members of "
+        "the Taliban's political office."
+    )
+    m = only(x.meetings)
+    assert m.status == "Denied" and m.place == "doha"

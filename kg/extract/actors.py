@@ -253,6 +253,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     persons: list[tuple[Span, str]] = []
     named = named_spans(layout)
     in_body = {norm(span.text) for _ent, span, sent in named if not sent.headline}
+    body_words = {t.lower_ for _ent, span, sent in named if not sent.headline for t in span}
     for ent, span, sent in named:
         text, kb = span.text, ent.kb_id_
         if not kb and (
@@ -278,6 +279,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
         elif ent.label_ == "PERSON":
             if _junk(text) or _journalist(doc, span) or _not_a_name(doc, span) or _only_titles(span):
                 continue
+            if sent.headline and norm(text) not in in_body and span[-1].lower_ not in body_words:
+                continue  # "Ghani, Abdullah Sign Power-Sharing Deal": no one the story names
             if gaz.country(text) is not None:
                 table.add_known(gaz.country(text), alias=text, **where)
             elif (

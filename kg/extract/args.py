@@ -287,13 +287,18 @@ class Resolver:
                 if said:
                     return said
             found = self.actors.last_before(t.i, lambda a: a.type == "Person" and a.key not in barred)
+            if low in ("he", "she") and found is not None and t.head == t.sent.root and t.dep_ == "nsubj":
+                kept = self._subject_kept(t, found)
+                if kept is not None and kept not in barred:
+                    return [kept]
             return [found] if found else []
-        if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and t.head.head.dep_ == "dobj":
+        if low == "it" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" and (verb := _verb_of_object(t.head.head)):
             # "Washington honour the agreement it signed": who does the verb the noun is object of;
-            # "urged Washington to honour the agreement it signed": who was urged to
-            verb = t.head.head.head
+            # "urged Washington to honour the agreement it signed": who was urged to; "Washington,
+            # which is trying to start talks under the agreement it signed": Washington
             urged = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
-            subs = [k for s in (urged or subjects(verb)) if s.i < t.i for k in self._one(s, depth + 1)]
+            doers = [_antecedent(s) for s in urged or subjects(verb)]
+            subs = [k for s in doers if s.i < t.i for k in self._one(s, depth + 1)]
             if subs:
                 return subs
         if low == "its" and t.dep_ == "poss":
@@ -442,6 +447,20 @@ class Resolver:
         found = [k for s in subjects(verb) if s.i < noun.i for k in self._one(s, 1)]
         people = [k for k in found if k not in barred and (a := self.actors.get(k)) is not None and a.type == "Person"]
         return people[:1]
+
+    def _subject_kept(self, t: Token, last: str) -> str | None:
+        """Who "he" or "she", the subject of a sentence's main verb, is when the sentence names no
+        one before it: the person the sentence before has as the subject of its main verb, if one,
+        rather than the last person named ("Pompeo flew to Kabul for talks with Ghani and Abdullah.
+        On his way home he stopped in Doha": Pompeo)."""
+        sent = t.sent
+        if sent.start == 0 or any(self.actors.key_at(i) for i in range(sent.start, t.i)):
+            return None
+        before = self.doc[sent.start - 1].sent.root
+        named = [x for s in subjects(before) for x in (s, *s.conjuncts) if s.lower_ not in _PRONOUNS]
+        keys = list(dict.fromkeys(k for x in named for k in self._one(x, 1)))
+        people = [k for k in keys if (a := self.actors.get(k)) is not None and a.type == "Person"]
+        return people[0] if len(people) == 1 and people[0] != last else None
 
     def _subjects_before(self, t: Token) -> list[str]:
         """Who "they", the subject of a sentence's main verb, is: the two or more actors the
@@ -616,6 +635,21 @@ class Resolver:
         while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
             end += 1
         return self.doc[start:end].text
+
+
+def _antecedent(t: Token) -> Token:
+    """What a relative pronoun stands for ("Washington, which is trying ..."); else ``t``."""
+    return t.head.head if t.lower_ in RELATIVE and t.head.dep_ == "relcl" else t
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb ``noun`` is the object of, directly or through the nouns and prepositions it hangs
+    from ("start talks under the agreement"), if any."""
+    while noun.dep_ in ("pobj", "prep") and noun.head.dep_ in ("prep", "dobj", "pobj"):
+        noun = noun.head
+    if noun.dep_ != "dobj" or not noun.head.tag_.startswith("VB"):
+        return None
+    return noun.head
 
 
 _GROUP_NOUNS = {"countries", "nations", "powers", "states", "governments", "sides", "parties"}

@@ -37,6 +37,7 @@ _GATHERINGS = ("meeting", "summit", "conference")
 _BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
 _LED_WINDOW = 6  # sentences after the talks within which a head of delegation is told
 _ATTENDANCE_WINDOW = 1  # and a list of who took part
+_SIGNED = words("signed inked")  # "the deal was signed on May 17"
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
 
@@ -137,6 +138,9 @@ class Grouper:
             if f.retells is not None:
                 self._retold(f)
         for d in self.drafts:
+            if d.kind == "meeting" and d.category == "signing":
+                self._signing_told(d)
+        for d in self.drafts:
             if d.kind == "agreement":
                 _inherit(d, self.drafts)
                 if not d.participants:
@@ -171,6 +175,24 @@ class Grouper:
         for d in self.drafts:
             if d.kind == "agreement" and any(x.trigger.head.i == f.retells for x in d.frames):
                 d.participants += [k for k in f.participants if k not in d.participants]
+
+    def _signing_told(self, signing: Draft) -> None:
+        """A signing is when and where the deal it signed was signed, which a later sentence on
+        the deal may tell ("A and B have signed a deal. The deal was signed on May 17 at the
+        palace"), where the signing names neither."""
+        verbs = {x.trigger.i for x in signing.frames}
+        for d in self.drafts:
+            if d.kind != "agreement" or not any(x.trigger.head.i in verbs for x in d.frames):
+                continue
+            for x in d.frames:
+                told = x.trigger.dep_ == "nsubjpass" and x.trigger.head.lower_ in _SIGNED
+                if not told or x.trigger.head.i in verbs or x.generic:
+                    continue
+                when, strength = self._when(x)
+                if when is not None and not signing.dates:
+                    signing.dates.append((when, strength))
+                if not signing.places:
+                    signing._add_place(x.place, self.places)
 
     def _led(self, f: Frame) -> None:
         """A head of delegation joins the latest meeting held (not a call), told before them, that
@@ -345,6 +367,13 @@ class Grouper:
                 if s == STRONG and other.iso and not _same_time(other.iso, when.iso):
                     return False
         if (
+            when is not None
+            and strength == WEAK
+            and not f.definite
+            and any(s == STRONG and abs(_days(other, when) or 0) > _GOING_ON_DAYS for other, s in d.dates)
+        ):
+            return False  # "flew to Khartoum on Tuesday to meet Bashir" is not the talks held there weeks before
+        if (
             f.place
             and d.places
             and not any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
@@ -359,6 +388,7 @@ class Grouper:
             and not f.generic
             and not going_on
             and not self._shares(d, f, when)
+            and not self._dates_it(d, f, when)
         ):
             return False  # an indefinite or dated mention must share something with the event
         if not f.participants or not d.participants:
@@ -427,6 +457,18 @@ class Grouper:
             and d.places
             and any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
         )
+
+    def _dates_it(self, d: Draft, f: Frame, when: DateValue | None) -> bool:
+        """Whether a definite mention naming no party dates an undated event told just before
+        ("X and Y have signed a power-sharing deal. The deal was signed on May 17 ..."), on a
+        day of the story's time, not of its background."""
+        if not f.definite or f.participants or d.dates or not self._near(d, f):
+            return False
+        if f.sentence.index == d.frames[-1].sentence.index:
+            return False  # "talked by phone during the G7 summit on Sunday": another event, that day
+        if f.kind == "meeting" and _word_class(d.category) != _word_class(f.category):
+            return False
+        return when is not None and not self._background(Draft(d.kind, d.category, d.family, dates=[(when, STRONG)]))
 
     def _parties(self, keys: list[str]) -> set[str]:
         """Persons and bodies stand for the country or group they serve."""

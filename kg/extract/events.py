@@ -242,7 +242,12 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     token, noun = scope.token, trig.pos == "noun"
     gathering = trig.category in ("meeting", "summit", "conference", "visit")
     parties = noun_parties(scope, resolver, gathering) if noun else verb_parties(token, trig)
-    if scope.verbs and ((noun and scope.via in _PARTY_VERBS_VIA) or not noun) and not talk_of_talks:
+    if (
+        scope.verbs
+        and ((noun and scope.via in _PARTY_VERBS_VIA) or not noun)
+        and not talk_of_talks
+        and not (noun and _between(scope))
+    ):
         parties += governor_parties(scope, trig)  # not "the army refused to attend talks"
         if noun and trig.kind == "meeting" and scope.via == "in":
             parties += _present(scope, parties)
@@ -276,6 +281,16 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
+
+
+def _between(scope: Scope) -> bool:
+    """Whether an event noun names its two sides ("talks between Kabul and the Taliban"): then
+    whoever starts, wants or hosts the talks is not one of them."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("between", "among") and sum(1 + len(o.conjuncts) for o in pobjs(c)) > 1
+        for n in scope.nodes
+        for c in n.children
+    )
 
 
 def _present(scope: Scope, parties: list[Token]) -> list[Token]:
@@ -351,13 +366,25 @@ def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:
     frame.definite = _definite(scope.nodes)
     frame.ordinal = _ordinal(scope.nodes)
     frame.category = _refine_category(scope.nodes[0], frame.category)
-    if scope.noun_head is not None and scope.via not in PARTY_PREPS and scope.via not in _TEMPORAL:
+    if (
+        scope.noun_head is not None
+        and scope.via not in PARTY_PREPS
+        and scope.via not in _TEMPORAL
+        and not _made_in_clause(scope.token)
+    ):
         frame.anaphoric = True  # "hopes for a deal", "a milestone for the negotiations"
     if trig.id == "delegation":
         frame.anaphoric = not _delegation_moves(scope)
     topic = scope.verbs and scope.via == "dobj" and scope.verbs[0].lower_ in lexicon().word_list("topic_verbs")
     if trig.kind == "agreement" and topic and not frame.definite:
         frame.anaphoric = True  # "to discuss a permanent ceasefire": a subject of talks, not a deal
+
+
+def _made_in_clause(token: Token) -> bool:
+    """Whether a relative clause on the event noun tells it was made ("talks under the agreement
+    it signed with the militants in Doha"): the mention tells of the deal, not only refers to it."""
+    making = lexicon().word_list("deal_verbs")
+    return any(c.dep_ == "relcl" and c.lower_ in making and c.tag_ in ("VBD", "VBN") for c in token.children)
 
 
 def _rings_someone(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.args import Resolver
 from kg.extract.scope import Scope
-from kg.extract.syntax import RELATIVE, particles, pobjs, subjects
+from kg.extract.syntax import DISMISSING, RELATIVE, particles, pobjs, subjects
 from kg.nlp.lexicon import Trigger, lexicon, words
 
 PARTY_PREPS = ("with", "between", "among", "involving", "alongside")
@@ -153,7 +153,7 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     if (
         acting
         or (trig.id == "delegation" and verb.lower_ in moving)
-        or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of"))
+        or (verb.lower_ in undoing and scope.via in ("dobj", "from", "of") and verb.lower_ not in DISMISSING)
     ):  # "X called off the talks", "X withdrew from the deal"
         if scope.via != "nsubjpass" or trig.id == "delegation":
             out += subjects(verb)

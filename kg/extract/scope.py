@@ -87,9 +87,21 @@ def _purpose_travel(verb: Token) -> Token | None:
             return None
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
         x = x.head
-        if x.lower_ in travel and to_inf:
+        if (x.lower_ in travel or _stopover(x)) and to_inf:
             return x
     return None
+
+
+_STOPS = {"stop", "stops", "stopped", "stopping"}
+
+
+def _stopover(verb: Token) -> bool:
+    """A halt on a journey, at a place: "stopped in Doha (to meet ...)"."""
+    places = ("GPE", "LOC", "FAC")
+    return verb.lower_ in _STOPS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "over") and any(o.ent_type_ in places for o in c.children)
+        for c in verb.children
+    )
 
 
 def _loose_relative(noun: Token) -> list[Token]:

@@ -22,7 +22,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from kg.extract.scope import TEMPORAL_FUTURE, TEMPORAL_PAST, Scope
-from kg.extract.syntax import BE, chain
+from kg.extract.syntax import BE, DISMISSING, chain
 from kg.extract.syntax import particles as verb_particles
 from kg.nlp.lexicon import lexicon, words
 
@@ -94,6 +94,7 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     verbs_seen = 0
     heads = chain(outer, 5)
     arranging, planning = lex.word_list("mediator_verbs"), lex.word_list("planned_cues")
+    travel = lex.word_list("travel_verbs")
     for n, (below, v) in enumerate(pairwise(heads)):
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
@@ -121,6 +122,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         if v.lower_ in denied:
             if _withheld(v):
                 break  # "did not deny reports that ...", "neither confirmed nor denied", "refused to deny"
+            if v.lower_ in DISMISSING and below == outer and below.dep_ == "dobj":
+                break  # "dismissed the deal" makes light of it; "dismissed reports of a deal" denies it
             return "Denied"
         if v.lower_ in reports and _content_clause(below):
             continue  # "denied reports that he had met the envoys": the cue over the reports is the event's
@@ -134,6 +137,7 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
                 continue  # "denied that the meeting had taken place"
             verbs_seen += 1
             passing = v.lower_ in support or v.lower_ in arranging or v.lower_ in planning  # "had arranged a meeting"
+            passing = passing or (v.lower_ in travel and below.dep_ in ("advcl", "xcomp"))  # "travel to Doha to meet"
             if verbs_seen == 2 or not passing or v.dep_ == "advcl":
                 break  # "threatened to quit if the deal is approved" quits no deal; "a bid to host talks" goes on
     if any(c.dep_ == "det" and c.lower_ == "no" for c in outer.children):

@@ -11,6 +11,9 @@ from kg.nlp.lexicon import lexicon
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE = {"who", "that", "which", "whom"}
 BE = {"is", "are", "was", "were", "am", "be", "'s", "'re"}
+DISMISSING = {"dismiss", "dismissed", "dismisses", "dismissing"}
+"""Cues of denial that, with the event itself as object, only make light of it ("dismissed the
+deal"), where "dismissed reports of a deal" denies it."""
 
 
 def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:

@@ -262,6 +262,12 @@ def _times(scope: Scope) -> list[TimeRef]:
             break
     for n in [*scope.nodes, *with_completions(scope.clauses)]:
         out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
+    for v in (scope.token, *scope.verbs[:1]):
+        if _when_clause(v) and (v == scope.token or _dates_event(v)):
+            # "the round began last month, when a delegation met TTP leaders"; not "collapsed in
+            # April when the rebels broke a truce agreed three months earlier"
+            out += [TimeRef(e, STRONG, _tense_of(v)) for e in expressions_at(v.head)]
+            break
     tail = _subject_tail(scope.token)
     if tail is not None:
         out.append(TimeRef(tail, STRONG, _tense_of(scope.token.head)))
@@ -321,6 +327,11 @@ def _date_clause_head(token: Token) -> str | None:
     if ent.root.dep_ == "pobj" and prep.lower_ in _DATE_PREPS and prep.i == ent.start - 1:
         return token.doc[prep.i : ent.end].text
     return ent.text
+
+
+def _when_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a "when" clause on another verb, told of that verb's time."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 
 def _past_perfect(scope: Scope) -> bool:
