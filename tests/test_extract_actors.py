@@ -495,3 +495,26 @@ def test_a_title_case_headline_running_a_name_into_its_verb_names_no_one():
     )
     assert not any("Sign" in label for label in labels(x))
     assert {"Ashraf Ghani", "Abdullah Abdullah"} <= set(labels(x))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "The talks opened at the invitation of the Arab League's committee of Saudi Arabia's King Fahd, King "
+            "Hassan II of Morocco and President Chadli Bendjedid of Algeria.",
+            "Fahd",
+        ),
+        (
+            "Bahrain followed after His Majesty King Hamad bin Isa Al Khalifa spoke by phone with Trump.",
+            "Hamad bin Isa Al Khalifa",
+        ),
+        (
+            "Federal Minister for Overseas Pakistanis Sajid Hussain Turi met Taliban officials in Kabul on Monday.",
+            "Sajid Hussain Turi",
+        ),
+    ],
+)
+def test_a_name_behind_a_title_the_tagger_ran_into_it_is_the_person(text, person):
+    found = labels(run(text))
+    assert found.get(person) == "Person", found

@@ -121,7 +121,20 @@ def clean_span(span: Span) -> Span:
         first += 1
     while last > first and ((t := tokens[last - 1]).text in _POSSESSIVE or t.is_punct or t.is_space):
         last -= 1
+    if person and (people := [k for k in range(first, last - 1) if _people_of_a_country(tokens[k])]):
+        # "Minister for Overseas Pakistanis Sajid Hussain Turi": the name starts after the office,
+        # and runs on through the proper nouns the tagger left out
+        first, end = people[-1] + 1, span.start + last
+        doc = span.doc
+        while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end].tag_ == "NNP" and doc[end].is_title:
+            end += 1
+        return doc[span.start + first : end]
     return span.doc[span.start + first : span.start + last]
+
+
+def _people_of_a_country(t: Token) -> bool:
+    """A plural demonym ("Pakistanis"), which no name has inside it."""
+    return t.text.endswith("s") and gazetteer().is_demonym(t.text)
 
 
 def _surface(span: Span) -> str:
@@ -194,6 +207,8 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start else None
     if before is not None and lexicon().role_of([before.text]):
         return True
+    if span[0].tag_ == "NNP" and lexicon().role_of([span[0].text]):
+        return True  # "Saudi Arabia's King Fahd", all of it tagged a place
     if before is not None and before.lower_ == "of" and span.root.head == before:
         owner = before.head
         if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
