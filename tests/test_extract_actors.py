@@ -518,3 +518,55 @@ def test_a_title_case_headline_running_a_name_into_its_verb_names_no_one():
 def test_a_name_behind_a_title_the_tagger_ran_into_it_is_the_person(text, person):
     found = labels(run(text))
     assert found.get(person) == "Person", found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Rwandese Government and the rebels signed a protocol in Arusha on Monday.", "Rwanda"),
+        ("The Ugandan Government said on Monday it would send a delegation to Juba.", "Uganda"),
+    ],
+)
+def test_a_capitalised_government_of_a_demonym_is_its_country(text, country):
+    found = labels(run(text))
+    assert found.get(country) == "Country" and not any("Government" in label for label in found), found
+
+
+def test_a_place_in_a_country_run_into_one_entity_is_no_actor():
+    found = labels(run("The truce agreed at N'Sele in Zaire in March 1991 failed to hold, officials said."))
+    assert not any("N'Sele" in label for label in found), found
+
+
+def test_a_body_named_for_its_country_keeps_its_name():
+    found = labels(
+        run("The deal was signed by Thomas Nimely for the Movement for Democracy in Liberia (MODEL) on Monday.")
+    )
+    assert found.get("Movement for Democracy in Liberia") == "Organization", found
+
+
+def test_a_name_after_mr_that_the_tagger_left_out_is_a_person():
+    x = run("The talks were led by Interior Minister Paul Kamanzi and Mr Pasteur Bizimungu of the rebel front.")
+    assert labels(x).get("Pasteur Bizimungu") == "Person", labels(x)
+
+
+def test_a_place_in_apposition_with_a_headquarters_is_no_person():
+    found = labels(run("The envoy will travel to Mulindi, the rebel headquarters in the north, next week."))
+    assert "Mulindi" not in found, found
+
+
+def test_a_surname_that_is_also_a_province_is_the_person_named_before():
+    x = run(
+        "President Jose Napoleon Duarte of El Salvador signed it. Jim Wright unveiled a plan of his own. Duarte "
+        "told reporters he would invite the FMLN to resume the dialogue."
+    )
+    talks = [m for m in x.meetings if "FMLN" in names(x, m.participants)]
+    assert talks and "Jose Napoleon Duarte" in names(x, only(tuple(talks)).participants)
+
+
+def test_a_headline_person_running_into_a_word_of_the_story_is_no_one():
+    x = run(
+        "Machel Dies Hours After Signing Peace Pact With Botha\n\n"
+        "MAPUTO, Oct. 20 (AP) -- President Samora Machel of Mozambique died early today, only hours after he and "
+        "President P.W. Botha of South Africa signed a declaration renouncing the use of force."
+    )
+    assert not any("Dies" in label for label in labels(x)), labels(x)

@@ -285,9 +285,11 @@ def test_the_sides_that_agreed_at_talks_held_them():
     [
         "Qatar agreed to mediate a ceasefire between Pakistan and Afghanistan, the ministry said on Saturday.",
         "Turkey and Qatar agreed to guarantee the ceasefire between Pakistan and Afghanistan.",
+        "Pakistan and Afghanistan have agreed to maintain their ceasefire, the ministry said.",
+        "Pakistan and Afghanistan met in Doha and agreed to restore the truce.",
     ],
 )
-def test_who_agrees_to_mediate_or_guarantee_a_deal_is_not_its_party(text):
+def test_the_parties_of_a_deal_are_who_keep_it_not_who_mediate_or_guarantee_it(text):
     x = run(text)
     assert names(x, only(x.agreements).participants) == {"Pakistan", "Afghanistan"}
 
@@ -355,3 +357,51 @@ def test_a_deal_that_a_relative_clause_tells_was_signed_is_a_deal_of_its_own():
     talks = only(x.meetings)
     assert talks.status == "Planned"
     assert names(x, talks.participants) == {"Afghanistan", "Taliban"}  # not who wants them held
+
+
+def test_a_deal_signed_tonight_is_dated_the_day_of_the_story():
+    deal = only(run("LONDON -- Britain and the Patriotic Front signed an agreement in London tonight.").agreements)
+    assert deal.date.iso == "2024-03-15"
+
+
+def test_a_plan_that_was_signed_is_a_deal_and_a_plan_unveiled_is_not():
+    signed = run("The presidents of Honduras and Guatemala signed a peace plan in Guatemala City on Friday.")
+    assert names(signed, only(signed.agreements).participants) == {"Honduras", "Guatemala"}
+    assert not run("Honduras unveiled a peace plan of its own on Friday.").agreements
+
+
+def test_the_deal_a_retold_signing_signed_is_the_deal_signed_before():
+    x = run(
+        "Rwanda and the rebels yesterday signed a peace agreement in Arusha. The agreement was signed by "
+        "President Juvenal Habyarimana and the rebel chairman, Colonel Alexis Kanyarengwe, at the conference "
+        "centre in the presence of President Ali Hassan Mwinyi."
+    )
+    deal = only(x.agreements)
+    assert {"Rwanda", "Juvenal Habyarimana", "Alexis Kanyarengwe"} <= names(x, deal.participants)
+
+
+def test_the_last_of_the_protocols_signed_is_a_protocol_signed_that_day():
+    x = run(
+        "The last of the protocols, on the integration of the armed forces, was signed on Tuesday by the "
+        "Rwandan government and the rebels."
+    )
+    deal = only(x.agreements)
+    assert (deal.category, deal.date.iso) == ("protocol", "2024-03-12")
+
+
+def test_every_signer_of_a_list_the_parser_broke_signs():
+    x = run(
+        "Honduras and Guatemala signed a peace plan in Guatemala City on Friday. The document was signed by "
+        "Oscar Arias of Costa Rica, Vinicio Cerezo of Guatemala, Jose Azcona of Honduras and Daniel Ortega of "
+        "Nicaragua."
+    )
+    deal = only(x.agreements)
+    assert {"Oscar Arias", "Vinicio Cerezo", "Jose Azcona", "Daniel Ortega"} <= names(x, deal.participants)
+
+
+def test_guests_a_signing_was_held_before_sign_nothing():
+    x = run(
+        "Mozambique and Renamo signed a peace accord in Maputo on Tuesday. The accord was signed at Peace Square in "
+        "front of foreign guests, among them the European Union's foreign policy chief, Federica Mogherini."
+    )
+    assert "Federica Mogherini" not in names(x, only(x.agreements).participants)

@@ -1514,3 +1514,23 @@ def test_he_who_stopped_on_the_way_home_to_meet_someone_is_the_subject_told_befo
     stop = only(tuple(m for m in x.meetings if m.place == "doha"))
     assert {"Mike Pompeo", "Abdul Ghani Baradar"} <= names(x, stop.participants)
     assert "Abdullah" not in " ".join(names(x, stop.participants))
+
+
+def test_who_sends_observers_to_the_talks_is_no_side_of_them():
+    x = run(
+        "The government and the rebels opened negotiations in Arusha in July. Diplomats from Belgium and France, "
+        "which sent observers to the negotiations, also attended. The two sides met again in Dar es Salaam "
+        "in March."
+    )
+    for m in x.meetings:
+        assert not {"Belgium", "France"} & names(x, m.participants), m.label
+
+
+def test_a_meeting_that_would_be_held_on_a_day_after_the_story_is_dated_that_year():
+    x = run(
+        "In a statement issued on behalf of both sides, the ministry said all parties had agreed to the "
+        "continuation of the truce, and that the details would be decided at a principals' meeting in Istanbul "
+        "on November 6.",
+        published=date(2025, 10, 31),
+    )
+    assert only(x.meetings).date.iso == "2025-11-06"

@@ -22,7 +22,7 @@ from kg.extract.persons import dictionary_surname, merge_person_names, person_co
 from kg.extract.syntax import tokens_in
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import lexicon, norm, words
+from kg.nlp.lexicon import LexActor, lexicon, norm, words
 
 _DIGIT = re.compile(r"\d")
 _LEADING = {"the", "a", "an"}
@@ -91,6 +91,7 @@ _PLACE_NOUNS = words(
     "province provinces city region district districts county valley governorate oblast state "
     "capital village town airport border"
 )
+_PLACE_APPOSITIONS = _PLACE_NOUNS | words("headquarters base stronghold hometown birthplace")
 _DISPLACEMENT = words("displacement refugee refugees idp displaced")
 _PLACE_OR_VENUE = _PLACE_NOUNS | _VENUES
 
@@ -180,6 +181,8 @@ def _not_a_name(doc: Doc, span: Span) -> bool:
         root = root.head
     if root.lower_ in ("camp", "camps"):
         return any(c.lower_ in _DISPLACEMENT for c in root.children)
+    if any(c.dep_ == "appos" and c.lower_ in _PLACE_APPOSITIONS for c in span.root.children):
+        return True  # "travel to Mulindi, the RPF headquarters"
     return root is not span.root and root.lower_ in _PLACE_OR_VENUE
 
 
@@ -268,13 +271,13 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     persons: list[tuple[Span, str]] = []
     named = named_spans(layout)
     in_body = {norm(span.text) for _ent, span, sent in named if not sent.headline}
-    body_words = {t.lower_ for _ent, span, sent in named if not sent.headline for t in span}
+    body_words = {t.lower_ for ent, span, sent in named if not sent.headline and ent.label_ == "PERSON" for t in span}
     for ent, span, sent in named:
         text, kb = span.text, ent.kb_id_
         if not kb and (
             (span.end < len(doc) and doc[span.end].lower_ in _PLACE_OR_VENUE)  # "the Soria Moria hotel"
             or (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PLACE_NOUNS)
-            or gaz.region(text)
+            or (gaz.region(text) and not (ent.label_ == "PERSON" and _surname(span, table, persons, True)))
             or is_venue(span)
             or (ent.label_ != "PERSON" and span[-1].lower_ in _WORKS)
         ):
@@ -434,7 +437,9 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
         return  # an unknown name one is "at" is a place or a building ("talks at Freedom House")
     if text.isupper() and len(text) > 3 and gaz.city(text.title()):
         return  # a dateline ("KABUL --") is a place
-    country = gaz.country(text)
+    if not body and any(t.lower_ == "in" and gaz.country(span.doc[t.i + 1 : span.end].text) for t in span[1:-1]):
+        return  # "N'Sele in Zaire", one span to the tagger; not "Movement for Democracy in Liberia"
+    country = gaz.country(text) or _governed(span)
     if country is not None:
         table.add_known(country, alias=text, tokens=(span.start, span.end), sentence=sentence)
         return
@@ -455,6 +460,16 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     table.add(norm(label), label, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
     if label != text:
         table.get(norm(label)).alias_set.setdefault(label, None)  # type: ignore[union-attr]
+
+
+_GOVERNING = {"government", "administration", "authorities", "regime"}
+
+
+def _governed(span: Span) -> LexActor | None:
+    """The country of a capitalised "Rwandese Government", which the tagger takes for a body."""
+    if len(span) == 2 and span[1].lower_ in _GOVERNING:
+        return gazetteer().country_of_demonym(span[0].text)
+    return None
 
 
 def _after_title(span: Span) -> Span | None:

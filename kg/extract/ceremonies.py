@@ -260,15 +260,23 @@ def _signers(verb: Token) -> list[Token]:
     by Y")."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return signing_subjects(verb)
-    found, todo = [], [c for c in verb.children if c.dep_ in ("agent", "prep", "conj", "cc")]
+    found: list[Token] = []
+    todo = [(c, False) for c in verb.children if c.dep_ in ("agent", "prep", "conj", "cc")]
     while todo:
-        t = todo.pop(0)
+        t, aside = todo.pop(0)
+        # "at the square, in front of guests, among them X": those who looked on
+        aside = aside or (t.dep_ == "prep" and (t.lower_ in _WHERE_OR_WHEN or (t.lower_ == "among" and t.head == verb)))
         if t.dep_ in ("agent", "prep") and t.lower_ == "by":
             found += pobjs(t)
         elif t.dep_ == "conj" and t.head.i == verb.i and t.tag_ in ("NNP", "NNPS"):
             found.append(t)
-        todo += [c for c in t.children if c.dep_ in ("prep", "pobj", "agent", "conj", "cc", "appos")]
+        elif not aside and t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and t not in found:
+            found.append(t)  # "by A of Costa Rica, B of Guatemala, ...", the parser hanging B on A or on a country
+        todo += [(c, aside) for c in t.children if c.dep_ in ("prep", "pobj", "agent", "conj", "cc", "appos")]
     return found
+
+
+_WHERE_OR_WHEN = {"at", "in", "before", "during", "after", "on", "amid", "with"}
 
 
 def _sides(verb: Token) -> list[Token]:

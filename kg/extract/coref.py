@@ -108,6 +108,13 @@ class Draft:
         self.ordinal = self.ordinal or frame.ordinal
 
 
+def _signed_here(d: Draft, retelling: Frame) -> bool:
+    """Whether a draft's first mention is the definite deal a retelling of a signing signed ("The
+    agreement was signed by ... in the presence of ...")."""
+    first = d.frames[0]
+    return first.definite and not first.generic and first.trigger.head.i == retelling.trigger.i
+
+
 class Grouper:
     """Groups frames into drafts (see the module docstring)."""
 
@@ -172,9 +179,17 @@ class Grouper:
             for x in held_at.frames:
                 told.add(x, *self._when(x), self.places)
         told.frames.sort(key=lambda x: x.index)
+        deal = None
         for d in self.drafts:
             if d.kind == "agreement" and any(x.trigger.head.i == f.retells for x in d.frames):
                 d.participants += [k for k in f.participants if k not in d.participants]
+                deal = deal or d
+        here = next((d for d in self.drafts if d.kind == "agreement" and _signed_here(d, f)), None)
+        if deal is not None and here is not None and here is not deal:
+            self.drafts.remove(here)  # "The agreement was signed by A and B": the deal that signing signed
+            for x in here.frames:
+                deal.add(x, *self._when(x), self.places)
+            deal.frames.sort(key=lambda x: x.index)
 
     def _signing_told(self, signing: Draft) -> None:
         """A signing is when and where the deal it signed was signed, which a later sentence on

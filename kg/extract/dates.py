@@ -409,6 +409,16 @@ def names_holiday(text: str) -> bool:
     return re.fullmatch(_HOLIDAY, _canonical(_split_lead(_trim(text))[1])) is not None
 
 
+def names_a_time_of_day(text: str) -> bool:
+    """Whether ``text`` is a time of the day of writing or the day before, which taggers call a
+    time, not a date.
+
+    >>> names_a_time_of_day("tonight"), names_a_time_of_day("Last night"), names_a_time_of_day("noon")
+    (True, True, False)
+    """
+    return _split_lead(_trim(text))[1].lower() in _PHRASES
+
+
 @_rule(_HOLIDAY)
 def _holiday(m: re.Match[str], ctx: _Context) -> DateValue | None:
     """A holiday on a fixed day ("New Year's Eve", "Christmas Day 2021"): a month-day by tense."""

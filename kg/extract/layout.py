@@ -206,9 +206,10 @@ class Layout:
             start = sent.start_char + (len(raw) - len(raw.lstrip()))
             end = start + len(stripped)
             line_start = line_starts[max(0, bisect_right(line_starts, start) - 1)]
+            line = lines.get(line_start, "").strip()
             headline = (
-                lines.get(line_start, "").strip() == stripped
-                and stripped[-1] not in '.!?"”:'
+                stripped in line  # the whole line, or a piece of it the parser split off ("Shastri Dies Hours ...")
+                and line[-1:] not in '.!?"”:'
                 and len(self.sentences) < 8
             )
             sentence = Sentence(len(self.sentences), sent, start, end, kinds.get(line_start, "body"), headline)

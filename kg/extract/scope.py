@@ -288,6 +288,15 @@ def _set_off(noun: Token) -> bool:
     return start > noun.head.i + 1 and noun.doc[start - 1].text == ","
 
 
+_OBSERVERS = {"observer", "observers", "monitor", "monitors"}
+
+
+def _observing(verb: Token) -> bool:
+    """Whether a trip is only to watch: "sent observers to the negotiations" does not make the
+    sender a side."""
+    return any(c.dep_ == "dobj" and c.lower_ in _OBSERVERS for c in verb.children)
+
+
 def scope_of(token: Token, noun: bool) -> Scope:
     """The scope of an event word (see the module docstring)."""
     if not noun:
@@ -359,7 +368,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
     if scope.verbs:
         v = scope.verbs[0]
         travel = lex.word_list("travel_verbs")
-        if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before"):
+        if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before") and not _observing(v):
             scope.travel = v
         elif v.lower_ in _ARRIVING and scope.via == "dobj" and _set_off(outer):
             scope.travel = v  # "flew to Asmara on July 8, the first visit by an Ethiopian leader"

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.dates import names_holiday, resolve_date
+from kg.extract.dates import names_a_time_of_day, names_holiday, resolve_date
 from kg.extract.scope import Scope, with_completions
 from kg.extract.syntax import with_governors
 from kg.nlp.lexicon import lexicon
@@ -41,7 +41,8 @@ class TimeRef:
 
 def _ent_of(token: Token) -> Span | None:
     """The DATE entity of ``token``; also an EVENT that names a holiday ("New Year's Eve") and a
-    time of a named day ("Sunday night", "Monday morning", tagged TIME)."""
+    time of a named day ("Sunday night", "Monday morning", tagged TIME) or of the day of writing
+    ("tonight", "last night")."""
     if token.ent_type_ not in ("DATE", "EVENT", "TIME"):
         return _untagged_back_reference(token)
     doc, start, end = token.doc, token.i, token.i + 1
@@ -56,7 +57,7 @@ def _ent_of(token: Token) -> Span | None:
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1
         span = doc[start:end]
-        return span if _WEEKDAY.search(span.text) else None
+        return span if _WEEKDAY.search(span.text) or names_a_time_of_day(span.text) else None
     span = doc[start:end]
     return span if token.ent_type_ == "DATE" or names_holiday(span.text) else None
 
@@ -291,6 +292,8 @@ def _times(scope: Scope) -> list[TimeRef]:
         # "on Thursday urged the sides to talk, at a conference in Moscow": done there, that day
         verbs = with_governors(scope.verbs)  # "on Thursday urged them to reach a deal at a conference"
         tense = _tense_of(verbs[-1])  # the main verb's: "agreed to exchange prisoners during talks on Monday"
+        if any(c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE for c in verbs[0].children):
+            tense = "future"  # "said ... would be decided at a meeting on November 6"
         for v in verbs:
             out += [TimeRef(e, WEAK, tense) for e in expressions_at(v)]
     if not out and _past_perfect(scope):
@@ -388,6 +391,7 @@ def _adjacent(scope: Scope) -> TimeRef | None:
 EITHER = "either"
 """The tense of a verb that may point either way from the story's time."""
 _FUTURE_AUX = {"will", "shall", "'ll", "to", "would", "wo"}
+_MODAL_FUTURE = _FUTURE_AUX - {"to"}
 _FUTURE_PARTICIPLES = {"set", "scheduled", "expected", "due"}  # "talks set for May"
 
 

@@ -138,8 +138,29 @@ class ActorRuler:
         ents = _joined_left(_before_verbs(_persons_of_countries(_at_brackets(_trimmed(doc.ents)))))
         ents = _titled_people(_people_by_surname(_whole_names(_with_particles(list(ents)))))
         merged = merge_entities(list(_split_pairs([e for e in ents if not _starts_title(e)])), self.match(doc))
-        doc.ents = _spelled_out(doc, merged)
+        doc.ents = _spelled_out(doc, _after_honorifics(doc, merged))
         return doc
+
+
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "mme", "mme."}
+
+
+def _after_honorifics(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name of one to three capitalised proper nouns after "Mr", "Mrs" or "Dr" that the model
+    left out of every entity is a person's ("Mr Pasteur Bizimungu of the RPF")."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for t in doc[:-1]:
+        if t.lower_ not in _HONORIFICS or t.i in covered or t.i + 1 in covered:
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and doc[end].tag_ == "NNP" and doc[end].is_title and doc[end].is_alpha:
+            if end in covered:
+                break
+            end += 1
+        if end > t.i + 1 and (end == len(doc) or end not in covered):
+            added.append(Span(doc, t.i + 1, end, label="PERSON"))
+    return sorted([*ents, *added], key=lambda s: s.start) if added else ents
 
 
 _REGION_WORDS = words("region regions province provinces river valley state")
@@ -651,7 +672,7 @@ class TriggerMatcher:
                     continue
                 if trig.particle and not _particle(head, trig.particle):
                     continue
-                if trig.before:
+                if trig.before or trig.object_of:  # "signed a plan": a plan only as what was signed
                     if start > 0 and doc[start - 1].lower_ in trig.before:
                         first = start - 1
                     elif not _licensed(head, trig):
@@ -719,6 +740,8 @@ def _licensed(head: Token, trig: Trigger) -> bool:
     """A trigger lacking its word before may stand as the object of a verb it names ("signed a
     declaration", "the protocols were signed"), before "of" and that word or a people ("a swap
     of 230 Ukrainians"), or after a place name ("the Nairobi declaration")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.tag_ in ("JJ", "JJS", "CD", "NN"):
+        head = head.head.head  # "the last of the protocols was signed": the protocol signed
     if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
         return True
     if head.dep_ == "nsubjpass" and head.head.lower_ in trig.object_of and head.head.lower_ in _SIGNED:
