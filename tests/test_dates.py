@@ -138,6 +138,11 @@ YEARS = [
     ("early 2020", None, None, "2020"),
     ("summer 2019", None, None, "2019"),
     ("04/05/2020", None, None, "2020"),  # day and month could be either way round
+    ("last autumn", date(1979, 3, 27), None, "1978"),
+    ("last summer", date(2019, 7, 1), None, "2018"),  # the summer under way is "this summer"
+    ("last fall", date(2019, 12, 5), None, "2019"),
+    ("this summer", date(2020, 5, 1), None, "2020"),
+    ("next spring", date(2020, 5, 1), None, "2021"),
 ]
 
 
@@ -292,3 +297,7 @@ def test_a_moving_holiday_names_no_day():
 @pytest.mark.parametrize("expression", ["for two days", "for 20 years", "for the first time"])
 def test_a_duration_after_for_is_no_date(expression):
     assert resolve_date(expression, WED) is None
+
+
+def test_a_winter_spans_two_years_and_names_none():
+    assert resolve_date("last winter", date(2020, 5, 1)) is None

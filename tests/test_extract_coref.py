@@ -278,3 +278,85 @@ def test_a_trip_on_a_day_two_weeks_after_talks_opened_there_is_not_those_talks()
     )
     x = run(text, published=date(2019, 2, 6))
     assert sorted(m.date.iso for m in x.meetings if m.date) == ["2019-01-24", "2019-02-05"]
+
+
+def test_a_clause_at_which_people_met_tells_of_the_meeting_before_it():
+    x = run(
+        "It was the first such gathering since a conference in Moscow in May at which members of the Houthis "
+        "sat down with Saudi officials.",
+        published=date(2023, 9, 4),
+    )
+    m = only(x.meetings)
+    assert m.place == "moscow" and m.date.iso == "2023-05" and "Houthis" in names(x, m.participants)
+
+
+def test_a_round_between_two_sides_told_by_a_relative_clause_is_dated_by_it():
+    x = run(
+        "The summit interrupted the third round of negotiations between Ethiopia and Egypt, which began in "
+        "Khartoum on June 29 and resumes on Tuesday.",
+        published=date(2021, 7, 9),
+    )
+    talks = [m for m in x.meetings if {"Ethiopia", "Egypt"} <= names(x, m.participants)]
+    assert only(tuple(talks)).date.iso == "2021-06-29"
+
+
+def test_a_ceasefire_over_a_holiday_in_a_month_is_dated_by_the_month():
+    x = run(
+        "Elders recalled the three-day ceasefire over the Eid holiday in June last year, when the Houthis and "
+        "Saudi Arabia stopped fighting.",
+        published=date(2019, 7, 9),
+    )
+    assert only(x.agreements).date.iso == "2018-06"
+
+
+def test_the_parties_of_a_treaty_of_peace_between_two_states():
+    x = run("Rabin and Hussein signed the treaty of peace between Israel and Jordan on Wednesday.")
+    deal = only(x.agreements)
+    assert {"Israel", "Jordan"} <= names(x, deal.participants)
+
+
+def test_a_parliament_approving_a_deal_is_no_party_and_does_not_date_it():
+    x = run(
+        "Jordan and Israel signed the treaty in Washington on Monday. The Knesset approved the treaty last "
+        "Thursday by 95 votes to 18.",
+        published=date(1994, 10, 27),
+    )
+    deal = only(x.agreements)
+    assert deal.date.iso == "1994-10-24" and names(x, deal.participants) == {"Jordan", "Israel"}
+
+
+def test_an_intra_afghan_dialogue_takes_no_foreign_side_from_the_story():
+    x = run(
+        "US envoy Zalmay Khalilzad and Taliban co-founder Abdul Ghani Baradar held talks in Doha in March. The "
+        "intra-Afghan dialogue opened on Sunday at a hotel in the Qatari capital.",
+        published=date(2019, 7, 9),
+    )
+    dialogue = next(m for m in x.meetings if m.category == "dialogue")
+    assert names(x, dialogue.participants) == {"Taliban"}
+
+
+def test_a_denied_meeting_does_not_make_its_parties_the_story():
+    x = run(
+        "Officials denied that Hamas had met the Fatah leadership in Cairo. The talks opened in Doha on "
+        "Sunday, and Israel and Hamas are expected to reach a deal this week.",
+        published=date(2024, 3, 12),
+    )
+    talks = next(m for m in x.meetings if m.status == "Occurred")
+    assert "Fatah" not in names(x, talks.participants)
+
+
+def test_a_visit_told_much_later_is_not_talks_the_leaders_undertook_to_open():
+    x = run(
+        "In a joint letter, President Hosni Mubarak and Prime Minister Yitzhak Rabin pledged to open "
+        "negotiations on water within a month. The letter sets a target of one year. Jordan refused to join. "
+        "The Knesset will debate it. Syria protested. At a dinner last night, Rabin said he would pay his "
+        "first official visit to Cairo next week at Mubarak's invitation."
+    )
+    talks = only(tuple(m for m in x.meetings if m.category != "visit"))
+    assert talks.status == "Planned" and talks.place is None
+    assert only(tuple(m for m in x.meetings if m.category == "visit")).place == "cairo"
+
+
+def test_a_visit_and_talks_told_in_two_clauses_side_by_side_are_two_events():
+    x = run("Moon will visit Pyongyang this fall, and the two sides' generals will hold military talks in May.")
+    assert sorted(m.category for m in x.meetings) == ["talks", "visit"]

@@ -1534,3 +1534,43 @@ def test_a_meeting_that_would_be_held_on_a_day_after_the_story_is_dated_that_yea
         published=date(2025, 10, 31),
     )
     assert only(x.meetings).date.iso == "2025-11-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "people"),
+    [
+        (
+            "Kenya and Somalia signed a border accord in Addis Ababa on Tuesday. The two presidents signed the "
+            "text in the presence of Ethiopian Prime Minister Abiy Ahmed and AU Commission chairman Moussa Faki.",
+            "Occurred",
+            {"Abiy Ahmed", "Moussa Faki"},
+        ),
+        (
+            "President William Ruto of Kenya and President Hassan Sheikh Mohamud of Somalia signed a border "
+            "accord in Addis Ababa on Tuesday. Officials denied that the pair had met privately on Monday evening.",
+            "Denied",
+            {"William Ruto", "Hassan Sheikh Mohamud"},
+        ),
+    ],
+    ids=["signed-in-the-presence-of", "the-pair-denied-meeting"],
+)
+def test_who_a_signing_story_puts_at_its_meetings(text, status, people):
+    x = run(text)
+    meeting = only(tuple(m for m in x.meetings if m.status == status))
+    assert people <= names(x, meeting.participants)
+
+
+def test_that_visit_is_not_one_where_it_drew_criticism():
+    x = run(
+        "Last month a Taliban delegation led by Abdul Ghani Baradar held talks with Foreign Minister Shah "
+        "Mahmood Qureshi in Islamabad. That visit drew criticism in Kabul."
+    )
+    assert all(m.place != "kabul" for m in x.meetings), [(m.category, m.place) for m in x.meetings]
+
+
+def test_talks_expected_to_be_held_are_planned():
+    x = run(
+        "A jirga on Sunday removed the last obstacle to direct peace negotiations between the government and "
+        "the Taliban. The negotiations are expected to be held in Doha, the capital of Qatar."
+    )
+    assert next(m for m in x.meetings if m.category == "negotiations").status == "Planned"

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from conftest_nlp import names, only, run
+from spacy.tokens import Doc
+
+from kg.extract.scope import scope_of
+from kg.extract.status import is_generic
 
 pytestmark = pytest.mark.slow
 
@@ -187,3 +192,46 @@ def test_denying_a_trip_made_to_meet_someone_denies_the_meeting():
     )
     m = only(x.meetings)
     assert m.status == "Denied" and m.place == "doha"
+
+
+def test_what_a_treaty_provides_does_not_undo_it():
+    x = run("The two states signed a treaty in Cairo on Monday. Under the treaty, Israel will withdraw its troops.")
+    assert only(x.agreements).status == "Occurred"
+
+
+def test_recalling_a_truce_remembers_it():
+    x = run("Elders recalled the week-long truce that Armenia and Azerbaijan agreed in May 2022.")
+    assert only(x.agreements).status == "Occurred"
+
+
+def test_recalling_a_team_calls_off_its_visit():
+    x = run("Hamas last week recalled a negotiating team it had sent to Cairo.")
+    assert only(x.meetings).status == "Cancelled"
+
+
+def test_a_condition_told_inverted_does_not_make_the_deal_hypothetical():
+    # the parse the tagger gives "X signed a memorandum ... should Egypt violate it": the condition as
+    # the main clause, the signing as its complement
+    words = ["Dayan", "signed", "a", "memorandum", "should", "Egypt", "violate", "it"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 6, 3, 1, 6, 6, 6, 6],
+        deps=["nsubj", "ccomp", "det", "dobj", "aux", "nsubj", "ROOT", "dobj"],
+        tags=["NNP", "VBD", "DT", "NN", "MD", "NNP", "VB", "PRP"],
+    )
+    assert not is_generic(scope_of(doc[3], noun=True))
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Dayan", "should", "sign", "a", "memorandum"],
+        heads=[2, 2, 2, 4, 2],
+        deps=["nsubj", "aux", "ROOT", "det", "dobj"],
+        tags=["NNP", "MD", "VB", "DT", "NN"],
+    )
+    assert is_generic(scope_of(doc[4], noun=True))
+
+
+def test_undertaking_to_open_talks_plans_them():
+    for verb in ("undertook", "pledged", "vowed", "promised"):
+        x = run(f"Armenia and Azerbaijan {verb} to hold talks on the border next month.")
+        assert only(x.meetings).status == "Planned", verb

@@ -67,6 +67,8 @@ def is_venue(span: Span) -> bool:
         return False  # "in the Foreign Office" names the ministry
     if last in _SEATS:
         root = span.root
+        if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in _event_nouns():
+            return True  # "the Blair House talks" were held there
         head = root.head if root.dep_ == "pobj" else None
         return head is not None and (head.lower_ in _AT or (head.lower_ == "of" and head.head.lower_ in PARTS_OF_SITES))
     return last in VENUE_ENDS or (last in _CENTRES and len(span) > 1 and span[-2].lower_ in _VENUE_CENTRES)
@@ -85,6 +87,8 @@ def is_seat_venue(span: Span) -> bool:
 # an entity not tagged as a person ending in one of these is a work or a water ("the Grand
 # Ethiopian Renaissance Dam"); a person may be named so ("Anthony Lake")
 _WORKS = words("dam river lake canal bridge pipeline reservoir")
+# and one ending in one of these is land ("the Chittagong Hill Tracts", "the Golan Heights")
+_LANDFORMS = words("hills tracts heights highlands mountains islands peninsula plateau delta valley desert coast")
 _LANGUAGE_LIKE = {"dari", "pashto", "farsi", "urdu", "arabic", "english", "persian"}
 # a name followed by one of these is a place ("Helmand province")
 _PLACE_NOUNS = words(
@@ -217,6 +221,12 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
         if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
             return True
     head = span.root.head
+    if (
+        span.root.dep_ == "pobj"
+        and head.dep_ == "agent"
+        and head.head.lower_ in lexicon().word_list("leading_participles")
+    ):
+        return True  # "the Israeli team led by Elyakim Rubinstein"
     return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
 
 
@@ -280,6 +290,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             or (gaz.region(text) and not (ent.label_ == "PERSON" and _surname(span, table, persons, True)))
             or is_venue(span)
             or (ent.label_ != "PERSON" and span[-1].lower_ in _WORKS)
+            or (span[-1].lower_ in _LANDFORMS and not any(t.lower_ in _ORG_WORDS for t in span))
         ):
             continue  # a province, region or venue is a place
         where = {"tokens": (span.start, span.end), "sentence": sent.index}
@@ -287,6 +298,9 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             known = lex.by_key[kb[6:]]
             if known.seat and is_seat_venue(span):
                 continue  # "received them at the White House": the building, a place
+            if _foreign_namesake(span, known):
+                _organization(doc, span, table, persons, sent.index)
+                continue
             key = table.add_known(known, alias=text, **where)
             if known.type == "Person":
                 _person_extras(doc, span, key, table)
@@ -456,6 +470,10 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     if 2 <= len(parts) < len(span) and all(any(norm(t.text) in name.split() for name in names) for t in parts):
         persons += [(span.doc[t.i : t.i + 1], sentence) for t in parts]  # "the Putin-Zelensky summit"
         return
+    short = _short_for(span, table)
+    if short is not None:  # "the Tigers" after "the Liberation Tigers of Tamil Eelam"
+        table.add(short, short, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
+        return
     label = _with_possessor(span) or text
     table.add(norm(label), label, "Organization", alias=text, tokens=(span.start, span.end), sentence=sentence)
     if label != text:
@@ -463,6 +481,36 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
 
 
 _GOVERNING = {"government", "administration", "authorities", "regime"}
+
+
+def _short_for(span: Span, table: ActorTable) -> str | None:
+    """The one body named before whose name holds this single word ("the Tigers" for the
+    Liberation Tigers of Tamil Eelam); not a word any body may be named by ("the Front")."""
+    word = span[0].lower_
+    if len(span) != 1 or word in _ORG_WORDS or not span[0].is_title:
+        return None
+    found = {
+        info.key
+        for info in table.actors.values()
+        if info.type == "Organization" and len(info.label.split()) > 1 and word in norm(info.label).split()
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _foreign_namesake(span: Span, known: LexActor) -> bool:
+    """Whether a dictionary body of one country is named as another's: "the Afghan National
+    Security Council" is not the American one."""
+    if known.type != "Organization" or not known.affiliation or span.start == 0:
+        return False
+    doc, gaz = span.doc, gazetteer()
+    before = doc[span.start - 1]
+    if before.ent_kb_id_.startswith("demonym:"):
+        country = gaz.by_iso(before.ent_kb_id_[8:])
+    elif before.text in _POSSESSIVE and span.start >= 2:
+        country = gaz.country(doc[span.start - 2].text)
+    else:
+        return False
+    return country is not None and country.key != known.affiliation
 
 
 def _governed(span: Span) -> LexActor | None:
@@ -490,6 +538,11 @@ def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]], nam
     """A single word that is part of the name of a person named before ("Burhan"), or (unless
     ``named_before``) the surname of one dictionary person."""
     key = norm(span.text)
+    if _hyphenated(span):  # "Ben-Aharon" after "Yossi Ben-Aharon"
+        tail = key.split()
+        return table.get(key) is None and any(
+            name.split()[-len(tail) :] == tail and name != key for name in _person_names(table, persons)
+        )
     return (
         len(span) == 1
         and table.get(key) is None
@@ -498,6 +551,11 @@ def _surname(span: Span, table: ActorTable, persons: list[tuple[Span, str]], nam
             or (not named_before and dictionary_surname(key) is not None)
         )
     )
+
+
+def _hyphenated(span: Span) -> bool:
+    """One word the tokenizer split at its hyphen ("Ben-Aharon")."""
+    return len(span) == 3 and span[1].text == "-" and not span[0].whitespace_ and not span[1].whitespace_
 
 
 def _agreement_nouns() -> frozenset[str]:
@@ -530,6 +588,8 @@ def _with_possessor(span: Span) -> str | None:
         country = gazetteer().country(doc[span.start - 2].text)
         if country is not None:
             return f"{country.name}'s {span.text}"
+    if span.start >= 1 and doc[span.start - 1].ent_kb_id_.startswith("demonym:"):
+        return f"{doc[span.start - 1].text} {span.text}"  # "the Afghan National Security Council"
     return None
 
 
@@ -556,7 +616,7 @@ def _demonym(doc: Doc, span: Span, iso: str, table: ActorTable, sentence: int) -
             table.mark(span.start, span.end, key)
 
 
-_NAME_LINKS = {"of", "for", "the", "and", "in", "de", "du", "des", "la"}
+_NAME_LINKS = {"of", "for", "on", "the", "and", "in", "de", "du", "des", "la"}
 _STATE_WORDS = {"government", "republic", "state", "kingdom", "administration"}
 
 

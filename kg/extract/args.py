@@ -23,12 +23,12 @@ from kg.nlp.lexicon import lexicon
 _TEAMS = {"delegation", "team", "delegations", "teams"}
 # nouns that end the names of bodies but, bare, mostly mean something else ("the front", "the army")
 _NOT_BODIES = {"front", "army", "forces", "government", "state", "group", "party", "people", "country"}
-_PEOPLE = {"leaders", "men", "women"}  # "the two leaders", "the two men": the two people in focus
+_PEOPLE = {"leaders", "men", "women", "pair", "duo"}  # "the two leaders", "the pair": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _REPRESENTED_PRONOUNS = {"him", "her", "them", "us", "it", "me", "you"}
 _OBJECT_PRONOUNS = {"him", "her"}  # "her" as an object; as a possessive it may mean the subject
 _DEFINITE = {"the", "this", "that", "these", "those"}
-_PEOPLE_SIDES = {"pair", "duo", "rivals", "foes", "adversaries", "enemies"}  # may mean two people
+_PEOPLE_SIDES = {"rivals", "foes", "adversaries", "enemies"}  # may mean two people
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 _ROLE_CLASSES = {
     "diplomat": {"envoy", "ambassador", "diplomat", "representative", "negotiator", "mediator", "emissary"},
@@ -113,7 +113,8 @@ class Resolver:
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
         """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
         or of a conflict (kind ``"conflict"``: "the war between X and Y"); a call (kind ``"call"``)
-        is remembered but puts no sides in focus."""
+        is remembered but puts no sides in focus; a denied meeting (kind ``"denied"``) is in focus
+        but tells nothing of whom the article is about."""
         if parties:
             at = bisect.bisect_right([i for i, _ in self.pairs], index)
             self.pairs.insert(at, (index, tuple(parties)))
@@ -225,7 +226,7 @@ class Resolver:
         return self._commonest(self._not_calls())
 
     def _not_calls(self) -> list[tuple[int, tuple[str, ...]]]:
-        return [p for p, k in zip(self.pairs, self.kinds, strict=True) if k != "call"]
+        return [p for p, k in zip(self.pairs, self.kinds, strict=True) if k not in ("call", "denied")]
 
     def _commonest(self, pairs: list[tuple[int, tuple[str, ...]]]) -> list[str]:
         counts: dict[tuple[str, str], int] = {}

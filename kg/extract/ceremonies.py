@@ -345,13 +345,13 @@ def _as_witness(verb: Token) -> bool:
 
 
 def _in_front_of(verb: Token) -> list[Token]:
-    """ "signed at the palace in front of ministers and former President X" """
+    """ "signed at the palace in front of ministers and former President X", "in the presence of X" """
     return [
         o
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "in"
         for f in pobjs(c)
-        if f.lower_ == "front"
+        if f.lower_ in ("front", "presence")
         for p in f.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in pobjs(p)

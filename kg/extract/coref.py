@@ -37,6 +37,7 @@ _GATHERINGS = ("meeting", "summit", "conference")
 _BACKGROUND_MONTHS = 6  # dated this long before the article, an event is background
 _LED_WINDOW = 6  # sentences after the talks within which a head of delegation is told
 _ATTENDANCE_WINDOW = 1  # and a list of who took part
+_VISIT_WINDOW = 2  # sentences apart within which a visit and talks with no place in common may be one
 _SIGNED = words("signed inked")  # "the deal was signed on May 17"
 STATUS_RANK = {"Cancelled": 4, "Denied": 3, "Occurred": 2, "Planned": 1}
 
@@ -93,6 +94,8 @@ class Draft:
         if frame.definite and not frame.participants and when is None:  # "the talks collapsed"
             if frame.status in ("Cancelled", "Denied"):
                 self.statuses.append(frame.status)
+            elif frame.status and self.kind == "meeting" and not self.statuses:
+                self.statuses.append(frame.status)  # "the negotiations are expected to be held in Doha"
             self._add_place(frame.place, places)
             return
         for p in frame.participants:
@@ -276,6 +279,9 @@ class Grouper:
         if groups and any(f.sides > 1 for f in d.frames):
             return  # the other side is named, only not as an actor ("Taliban and Afghan politicians met")
         pair = self.resolver.main_pair(d.kind)
+        inside = {f.within for f in d.frames if f.within}
+        if inside:  # "the intra-Afghan dialogue": not a foreign country of the pair
+            pair = [p for p in pair if (a := self.actors.get(p)) is None or a.type != "Country" or a.iso in inside]
         if not d.participants or (len(pair) == 2 and groups[0] in pair):
             d.participants = list(dict.fromkeys([*d.participants, *pair]))
 
@@ -363,6 +369,9 @@ class Grouper:
             (f.definite and "agreement" in (f.family, d.family)) or _headline_topic(d, f)
         ):
             return False  # a headline's "ceasefire" is the lead's "agreement" on a ceasefire
+        told_as = {x.family for x in d.frames}
+        if f.family not in told_as and {d.family, f.family} == {"talks", "visit"} and not self._close(d, f):
+            return False  # "undertook to open negotiations" is not "his first official visit to Cairo" told later
         lenient = f.kind == "agreement" and f.definite  # "to sign the accord" reached earlier
         statuses = {f.status, *d.statuses}
         if f.status and not f.generic and not lenient and statuses >= {"Planned", "Occurred"}:
@@ -455,6 +464,17 @@ class Grouper:
             return False
         year, month = int(when.iso[:4]), int(when.iso[5:7]) if len(when.iso) >= 7 else 12
         return (self.anchor.year - year) * 12 + self.anchor.month - month > _BACKGROUND_MONTHS
+
+    def _close(self, d: Draft, f: Frame) -> bool:
+        """Whether a visit and talks may be one event: told within a few sentences of each
+        other, or where the other is, and not in two clauses side by side."""
+        if any(_side_by_side(x, f) for x in d.frames):
+            return False
+        if any(abs(f.sentence.index - x.sentence.index) <= _VISIT_WINDOW for x in d.frames):
+            return True
+        return bool(f.place) and any(
+            self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places
+        )
 
     @staticmethod
     def _near(d: Draft, f: Frame) -> bool:
@@ -643,6 +663,26 @@ def _headline_topic(d: Draft, f: Frame) -> bool:
 def _dated(prep: Token) -> bool:
     """Whether a preposition only dates what it hangs from ("signed an agreement on Tuesday")."""
     return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+
+
+def _clause_of(t: Token) -> Token:
+    """The verb of the clause a word is in that has a subject of its own."""
+    for _ in range(8):
+        if t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def _side_by_side(a: Frame, b: Frame) -> bool:
+    """Whether two mentions are told in two clauses joined side by side, each with its own
+    subject ("Moon will visit Pyongyang this fall, and the two sides' generals will hold talks")."""
+    if a.sentence is not b.sentence:
+        return False
+    x, y = _clause_of(a.trigger), _clause_of(b.trigger)
+    return x.i != y.i and (x.head.i == y.i or y.head.i == x.i) and "conj" in (x.dep_, y.dep_)
 
 
 def _families(a: str, b: str) -> bool:

@@ -438,6 +438,23 @@ def _year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     return _value(ctx, date(int(m["y"]), 1, 1), "year")
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+@_rule(r"(?P<rel>last|this past|this|next|this coming) (?P<season>spring|summer|autumn|fall)")
+def _season(m: re.Match[str], ctx: _Context) -> DateValue:
+    """ "Last autumn" in March 1979 is 1978; "next spring" in May 2020 is 2021 (the northern
+    seasons; a winter spans the turn of a year and names none)."""
+    anchor, start = ctx.at, _SEASON_START[m["season"]]
+    if m["rel"] in ("last", "this past"):
+        year = anchor.year if anchor.month >= start + 3 else anchor.year - 1
+    elif m["rel"] in ("next", "this coming"):
+        year = anchor.year if anchor.month < start else anchor.year + 1
+    else:
+        year = anchor.year
+    return _value(ctx, date(year, 1, 1), "year")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
     """Built once, on first use: loading dateparser's language data is slow."""

@@ -24,6 +24,7 @@ from kg.extract.parties import (
     governor_parties,
     is_destination,
     noun_parties,
+    ratified_by_legislature,
     verb_parties,
 )
 from kg.extract.places import PlaceTable, covered_place, event_place
@@ -64,6 +65,7 @@ class Frame:
     participants: list[str] = field(default_factory=list)
     place: str | None = None
     area: str | None = None  # the place a ceasefire covers ("the ceasefire in Hodeidah"), not where it was made
+    within: str | None = None  # the country an "intra-Afghan" event is inside of (its ISO code)
     times: list[TimeRef] = field(default_factory=list)
     status: str | None = None
     definite: bool = False
@@ -104,10 +106,18 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
         if frame is not None:
             frames.append(frame)
             if not frame.generic:
-                resolver.note_event(frame.index, frame.participants, "call" if frame.category == "call" else frame.kind)
+                resolver.note_event(frame.index, frame.participants, _focus_kind(frame))
     _link_purposes(frames)
     _link_sources(frames)
     return frames
+
+
+def _focus_kind(frame: Frame) -> str:
+    """How an event puts its parties in focus: a call or a denied meeting does not make them the
+    sides the article is about (see :meth:`Resolver.main_pair`)."""
+    if frame.category == "call":
+        return "call"
+    return "denied" if frame.status == "Denied" else frame.kind
 
 
 def _note_conflicts(doc: Doc, layout: Layout, resolver: Resolver, eventful: set[Sentence | None]) -> None:
@@ -170,6 +180,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         for k in resolver.resolve(p):
             if k not in keys:
                 keys.append(k)
+    if noun:
+        frame.within = _within(token)
     if noun and len(keys) == 1 and _only_demonym(parties, resolver):
         keys = []  # "intra-Afghan talks", "Afghan peace talks": a demonym alone names no party
     frame.explicit_parties = len(keys)
@@ -195,7 +207,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         frame.definite = True  # "denied that any such meeting took place" refers back
     if trig.status and frame.status not in ("Cancelled", "Denied"):
         frame.status = trig.status  # "intends to invite them": the meeting is yet to be
-    frame.times = find_times(scope)
+    frame.times = [] if trig.kind == "agreement" and ratified_by_legislature(scope) else find_times(scope)
     frame.initialled = bool(
         frame.definite and trig.kind == "agreement" and scope.verbs and scope.verbs[0].lower_ in _INITIALLING
     )
@@ -210,6 +222,8 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         covers=frame.category == "ceasefire",
         deal=frame.kind == "agreement",
     )
+    if noun and not keys and not frame.times and _demonstrative(scope.nodes) and not _placed_in_phrase(scope):
+        frame.place = None  # "That visit drew criticism in Kabul": the visit told before, not one there
     if frame.category == "ceasefire":
         frame.area = covered_place(token, places)
     if not noun and frame.kind == "meeting" and scope.travel is not None:
@@ -572,6 +586,16 @@ _ARRIVE = words(
 )
 
 
+def _within(noun: Token) -> str | None:
+    """The country of an "intra-Afghan dialogue": its sides are all of that country."""
+    doc = noun.doc
+    for c in noun.children:
+        kb = c.ent_kb_id_
+        if c.i < noun.i and kb.startswith("demonym:") and c.i >= 2 and doc[c.i - 2].lower_ == "intra":
+            return kb[8:]
+    return None
+
+
 def _delegation_moves(scope: Scope) -> bool:
     """A delegation is a visit when it is sent or recalled, or arrives or leaves."""
     if scope.verbs and not any(c.dep_ == "agent" for c in scope.verbs[0].children):
@@ -579,6 +603,15 @@ def _delegation_moves(scope: Scope) -> bool:
         if (via in ("dobj", "nsubjpass") and verb in _SENT) or (via == "nsubj" and verb in _ARRIVE):
             return True
     return any(c.lower_ in _SENT for c in scope.clauses)
+
+
+def _placed_in_phrase(scope: Scope) -> bool:
+    """Whether the event noun's own phrase names a place ("that meeting in Doha")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") for n in scope.nodes for c in n.children)
+
+
+def _demonstrative(nodes: list[Token]) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those") for n in nodes for c in n.children)
 
 
 def _definite(nodes: list[Token]) -> bool:
@@ -617,6 +650,28 @@ def _refine_category(anchor: Token, category: str) -> str:
 
 
 _GATHERING_FAMILIES = ("talks", "assembly")  # not "a delegation met": the delegation is who meets
+_AT_WHICH = words("at during in")
+
+
+def _held_at(f: Frame, frames: list[Frame]) -> Frame | None:
+    """The gathering a meeting verb tells of in a clause opening "at which" ("a meeting in Moscow
+    in February at which members of the group sat down with opposition politicians"): the noun
+    told last before the clause, in its sentence (the parser may hang the clause elsewhere)."""
+    verb = f.trigger
+    if verb.dep_ != "relcl" or f.kind != "meeting":
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_WHICH and c.i < verb.i), None)
+    if prep is None or not any(o.lower_ == "which" for o in pobjs(prep)):
+        return None
+    before = [
+        g
+        for g in frames
+        if g.kind == "meeting"
+        and g.sentence is f.sentence
+        and g.trigger.i < prep.i
+        and not g.trigger.tag_.startswith("VB")
+    ]
+    return max(before, key=lambda g: g.trigger.i) if before else None
 
 
 def _link_purposes(frames: list[Frame]) -> None:
@@ -634,6 +689,7 @@ def _link_purposes(frames: list[Frame]) -> None:
                 f.part_of = owner.trigger.i
             continue
         told = next((by_token[s.i] for s in x.children if s.dep_ == "nsubj" and s.i in by_token), None)
+        told = told or _held_at(f, frames)
         if x.tag_ == "VBN" and x.dep_ in ("advcl", "acl"):  # "at a meeting in Entebbe, hosted by X, ..."
             told = told or next(
                 (by_token[o.i] for p in x.head.children if p.dep_ == "prep" for o in pobjs(p) if o.i in by_token), None

@@ -84,9 +84,24 @@ def noun_parties(scope: Scope, resolver: Resolver, gathering: bool = False) -> l
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in preps and not _among_them(c):
                 out += [o for o in pobjs(c) if c.lower_ in PARTY_PREPS or resolver.resolve(o)]
+            if c.dep_ == "prep" and c.lower_ == "of":  # "the treaty of peace between Israel and Egypt"
+                out += [
+                    x
+                    for o in pobjs(c)
+                    if _what_it_is(o, resolver)
+                    for p in o.children
+                    if _party_prep(p)
+                    for x in pobjs(p)
+                ]
     for verb in scope.clauses:
         out += clause_parties(verb)
     return out
+
+
+def _what_it_is(noun: Token, resolver: Resolver) -> bool:
+    """Whether the noun after "of" says what an event is about ("a treaty of peace", "a
+    memorandum of understanding"), not whom it is of."""
+    return noun.tag_ == "NN" and not resolver.resolve(noun, conjuncts=False)
 
 
 def chairs(scope: Scope) -> list[Token]:
@@ -127,9 +142,26 @@ def clause_parties(verb: Token) -> list[Token]:
     return out
 
 
+def ratified_by_legislature(scope: Scope) -> bool:
+    """Whether a deal is told as approved by a parliament ("The Knesset approved the treaty last
+    Thursday"): a step at home, neither a party nor the deal's date."""
+    lex = lexicon()
+    if (
+        not scope.verbs
+        or scope.via not in ("dobj", "nsubjpass")
+        or scope.verbs[0].lower_ not in lex.word_list("ratify_verbs")
+    ):
+        return False
+    verb = scope.verbs[0]
+    who = subjects(verb) if scope.via == "dobj" else [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    return bool(who) and all(w.lower_ in lex.word_list("legislature_nouns") for w in who)
+
+
 def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
     """Parties from the verb the event is an argument of ("X and Y held talks", "X reached a deal with Y")."""
     lex = lexicon()
+    if trig.kind == "agreement" and ratified_by_legislature(scope):
+        return []
     support, mediator = lex.word_list("support_verbs"), lex.word_list("mediator_verbs")
     moving = lex.word_list("travel_verbs", "cancelled_cues")
     undoing = lex.word_list("cancelled_cues", "denied_cues", "cancel_particle_verbs")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
@@ -113,12 +113,15 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
     """
     lex = lexicon()
     cleaned = [(strip_titles(span), sentence) for span, sentence in persons]
+    longer = {norm(span.text) for span, _ in cleaned if len(span) > 1}
+    longer |= {k for k, info in table.actors.items() if info.type == "Person" and " " in k}
+    cleaned = [(_with_name_title(span, longer), sentence) for span, sentence in cleaned]
     fulls: dict[str, str] = {}  # key -> label of multi-word names
     for info in table.actors.values():
         if info.type == "Person":
             fulls[info.key] = info.label
     for span, _ in cleaned:
-        if len(span) > 1:
+        if len(span) > 1 and _known_as(span) is None:
             key = norm(span.text)
             known = lex.actor(span.text)
             if known is not None:
@@ -128,33 +131,72 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
     for key in list(fulls):  # "Ghani Baradar" joins "Abdul Ghani Baradar"
         if any(k != key and _ends_with(k, key) for k in fulls):
             fulls.pop(key)
+    named: dict[int, str] = {}  # token index -> the key of the person named there
     for span, sentence in cleaned:
         text = span.text
-        known = lex.actor(text)
-        if known is not None and known.type == "Person":
-            table.add_known(known)
-            yield known.key, span, sentence, text
+        named_as = _known_as(span)
+        if named_as is not None and named_as.i in named:
+            yield named[named_as.i], span, sentence, text  # "Jyotirindra Bodhipriya Larma, known as Santu Larma"
             continue
-        key = norm(text)
-        words = key.split()
-        if len(words) == 1:
-            by_last = [k for k in fulls if k.split()[-1] == key and len(k.split()) > 1]
-            by_first = [k for k in fulls if k.split()[0] == key and len(k.split()) > 1]
-            match = by_last if len(by_last) == 1 else by_first if len(by_first) == 1 else []
-            if match:
-                key = match[0]
-            elif (known_key := dictionary_surname(key)) is not None and not by_last and not by_first:
-                known = lex.by_key[known_key]
-                table.add_known(known)  # "Machar", when the dictionary has one Machar
-                yield known.key, span, sentence, text
-                continue
-        else:
-            longer = [k for k in fulls if k != key and _ends_with(k, key)]
-            if len(longer) == 1:
-                key = longer[0]
-        if key not in table.actors:
-            table.add(key, fulls.get(key, text), "Person")
+        key = _person_key(text, fulls, table)
+        named.update(dict.fromkeys(range(span.start, span.end), key))
         yield key, span, sentence, text
+
+
+def _person_key(text: str, fulls: dict[str, str], table: ActorTable) -> str:
+    """The key of one person mention (see :func:`merge_person_names`), added to the table."""
+    lex = lexicon()
+    known = lex.actor(text)
+    if known is not None and known.type == "Person":
+        return table.add_known(known)
+    key = norm(text)
+    words = key.split()
+    if len(words) == 1:
+        by_last = [k for k in fulls if k.split()[-1] == key and len(k.split()) > 1]
+        by_first = [k for k in fulls if k.split()[0] == key and len(k.split()) > 1]
+        match = by_last if len(by_last) == 1 else by_first if len(by_first) == 1 else []
+        if match:
+            key = match[0]
+        elif (known_key := dictionary_surname(key)) is not None and not by_last and not by_first:
+            return table.add_known(lex.by_key[known_key])  # "Machar", when the dictionary has one Machar
+    else:
+        longer = [k for k in fulls if k != key and _ends_with(k, key)]
+        if len(longer) == 1:
+            key = longer[0]
+    if key not in table.actors:
+        table.add(key, fulls.get(key, text), "Person")
+    return key
+
+
+_ALIAS_VERBS = frozenset({"known", "called", "nicknamed", "dubbed"})
+
+
+def _known_as(span: Span) -> Token | None:
+    """The person whose other name ``span`` is: "Jyotirindra Bodhipriya Larma, widely known as
+    Santu Larma" (the clause hangs from the first name)."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].lower_ != "as" or doc[i - 2].lower_ not in _ALIAS_VERBS:
+        return None
+    verb = doc[i - 2]
+    return verb.head if verb.dep_ in ("acl", "relcl") and verb.head.ent_type_ == "PERSON" else None
+
+
+_NAME_TITLES = frozenset({"sheikh", "sheikha", "shaikh", "sheik"})
+
+
+def _with_name_title(name: Span, longer: set[str]) -> Span:
+    """A one-word name keeps a title that is part of how the person is known ("Prime Minister
+    Sheikh Hasina" is Sheikh Hasina), unless the article or the dictionary names them in full
+    ("Sheikh Tamim" after "Sheikh Tamim bin Hamad Al Thani")."""
+    doc = name.doc
+    if len(name) != 1 or name.start == 0 or doc[name.start - 1].lower_ not in _NAME_TITLES:
+        return name
+    word = norm(name.text)
+    if any(word in (k.split()[0], k.split()[-1]) for k in longer):
+        return name
+    if lexicon().actor(name.text) is not None or dictionary_surname(word) is not None:
+        return name
+    return doc[name.start - 1 : name.end]
 
 
 @lru_cache(maxsize=1)

@@ -175,6 +175,8 @@ def _has_own_course(head: Token, clause: Token) -> bool:
     doc, i = clause.doc, clause.left_edge.i - 1
     while i > 0 and doc[i].is_punct:
         i -= 1
+    if head.conjuncts:  # "between the United States and the Taliban, which began in Doha": the list ends the phrase
+        return any(t.lower_ in _OWN_COURSES for t in (head, doc[i]))
     return any(t.ent_type_ == "GPE" or t.lower_ in _OWN_COURSES for t in (head, doc[i]))
 
 

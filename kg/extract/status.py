@@ -40,6 +40,9 @@ _PLANNED_MODIFIERS = words(
 )
 _TIME_PREPS = {"after", "before", "until", "till", "since", "following", "ahead", "pending"}
 _REASON_PREPS = {"over", "amid", "despite"}
+_TERMS_PREPS = {"under"}  # "under the treaty, Israel will withdraw": what the treaty provides
+# "recalled the ceasefire" remembers it; "recalled its team from the talks" calls it off
+_REMEMBERING = {"recall", "recalled", "recalls"}
 _PAST_MODIFIERS = {"recent", "previous", "earlier", "former", "last", "past"}
 
 
@@ -100,6 +103,8 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             break  # "put off until after the Moscow conference": the conference is when, not what
         if v.dep_ == "prep" and v.lower_ in _REASON_PREPS:
             break  # "suspended her over a leaked telephone conversation": the call is why, not what
+        if v.dep_ == "prep" and v.lower_ in _TERMS_PREPS:
+            break  # "under the treaty, Israel will withdraw from Sinai" withdraws from no treaty
         if below.dep_ == "conj" and below.tag_.startswith("VB"):
             if _content_clause(below) or not (v.lower_ in denied or v.lower_ in cancelled):
                 continue  # "denied reports that X was in Tehran and that Iran had arranged a meeting",
@@ -115,7 +120,7 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             and heads[n - 1].dep_ == "dobj"
         ):
             return "Cancelled"  # "failed to attend the talks"; not "failed to agree on a truce at talks"
-        if v.lower_ in cancelled:
+        if v.lower_ in cancelled and not (v.lower_ in _REMEMBERING and below.dep_ != "prep" and not _sent(scope)):
             return "Cancelled"
         if v.lower_ in particle_verbs and any(c.lower_ in particles for c in _phrasal(v)):
             return "Cancelled"
@@ -151,6 +156,11 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
 
 
 _WITHHOLDING = words("refuse refused refuses refusing decline declined declines declining")
+
+
+def _sent(scope: Scope) -> bool:
+    """Whether the event word is a delegation, which is recalled from where it was sent."""
+    return any(t.id == "delegation" and scope.token.lower_ in t.forms for t in lexicon().triggers)
 
 
 def _withheld(cue: Token) -> bool:
@@ -273,6 +283,15 @@ def _tense(v: Token, aux: set[str], occurred: frozenset[str]) -> str | None:
     return None
 
 
+def _inverted(verb: Token) -> bool:
+    """Whether a modal comes before the subject: "should Egypt violate the treaty" is a condition
+    (the parser may make it the main clause), not a doubt on what the sentence tells."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.lower_ in _MODALS and c.i < subject.i for c in verb.children
+    )
+
+
 def is_generic(scope: Scope) -> bool:
     """Talk of talks rather than a specific occasion (see the module docstring)."""
     lex = lexicon()
@@ -292,7 +311,7 @@ def is_generic(scope: Scope) -> bool:
         cue = g.lower_ in cues and g.tag_ not in ("NNP", "NNPS") and not (g.lower_ == "open" and g.tag_ != "JJ")
         if not via_subject and not particle and cue:  # "may", not "May"
             return True
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children) and not _inverted(g):
             return True
         if (g.lower_ in report and g.tag_.startswith("VB")) or g.dep_ == "ROOT":
             break

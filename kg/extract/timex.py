@@ -422,6 +422,8 @@ def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> Dat
     found = resolve_date(ref.expression, anchor, tense)
     if found is None and "," in ref.expression:  # the tagger ran on: "September 19, the day (the offensive began)"
         found = resolve_date(ref.expression.split(",", 1)[0], anchor, tense)
+    if found is None and " in " in ref.expression:  # an occasion and when: "the Eid holiday in June last year"
+        found = resolve_date(ref.expression.rsplit(" in ", 1)[1], anchor, tense)
     return found
 
 
