@@ -405,3 +405,12 @@ def test_guests_a_signing_was_held_before_sign_nothing():
         "front of foreign guests, among them the European Union's foreign policy chief, Federica Mogherini."
     )
     assert "Federica Mogherini" not in names(x, only(x.agreements).participants)
+
+
+def test_an_agreement_signed_for_a_ceasefire_is_one_ceasefire():
+    x = run(
+        "Representatives of the army and the Rapid Support Forces signed an agreement in Jeddah on Saturday "
+        "evening for a seven-day ceasefire, Saudi Arabia said."
+    )
+    deal = only(x.agreements)
+    assert deal.category == "ceasefire" and deal.place == "jeddah"

@@ -653,6 +653,19 @@ _GATHERING_FAMILIES = ("talks", "assembly")  # not "a delegation met": the deleg
 _AT_WHICH = words("at during in")
 
 
+def _signed_for(f: Frame, by_token: dict[int, Frame]) -> Frame | None:
+    """The plain agreement a ceasefire or swap is what: "signed an agreement in Jeddah on Saturday
+    for a seven-day ceasefire", the "for" hung from the verb."""
+    x = f.trigger
+    if f.kind != "agreement" or f.family == "agreement" or x.dep_ != "pobj" or x.head.lower_ not in ("for", "on"):
+        return None
+    verb = x.head.head
+    if not verb.tag_.startswith("VB"):
+        return None
+    deal = next((by_token[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in by_token), None)
+    return deal if deal is not None and deal.kind == "agreement" and deal.family == "agreement" else None
+
+
 def _held_at(f: Frame, frames: list[Frame]) -> Frame | None:
     """The gathering a meeting verb tells of in a clause opening "at which" ("a meeting in Moscow
     in February at which members of the group sat down with opposition politicians"): the noun
@@ -687,6 +700,9 @@ def _link_purposes(frames: list[Frame]) -> None:
             owner = by_token.get(head.i) if head is not None else None
             if owner is not None and owner.kind == f.kind and owner.trigger.tag_.startswith("VB"):
                 f.part_of = owner.trigger.i
+            owner = _signed_for(f, by_token)
+            if owner is not None:
+                f.part_of = owner.trigger.i  # "signed an agreement in Jeddah for a seven-day ceasefire"
             continue
         told = next((by_token[s.i] for s in x.children if s.dep_ == "nsubj" and s.i in by_token), None)
         told = told or _held_at(f, frames)
