@@ -300,29 +300,37 @@ def test_a_round_between_two_sides_told_by_a_relative_clause_is_dated_by_it():
     assert only(tuple(talks)).date.iso == "2021-06-29"
 
 
-def test_a_ceasefire_over_a_holiday_in_a_month_is_dated_by_the_month():
-    x = run(
-        "Elders recalled the three-day ceasefire over the Eid holiday in June last year, when the Houthis and "
-        "Saudi Arabia stopped fighting.",
-        published=date(2019, 7, 9),
-    )
-    assert only(x.agreements).date.iso == "2018-06"
-
-
-def test_the_parties_of_a_treaty_of_peace_between_two_states():
-    x = run("Rabin and Hussein signed the treaty of peace between Israel and Jordan on Wednesday.")
+@pytest.mark.parametrize(
+    ("text", "published", "when", "parties"),
+    [
+        (
+            "Elders recalled the three-day ceasefire over the Eid holiday in June last year, when the Houthis "
+            "and Saudi Arabia stopped fighting.",
+            date(2019, 7, 9),
+            "2018-06",
+            set(),
+        ),
+        (
+            "Rabin and Hussein signed the treaty of peace between Israel and Jordan on Wednesday.",
+            date(1994, 10, 27),
+            "1994-10-26",
+            {"Israel", "Jordan"},
+        ),
+        (
+            "Jordan and Israel signed the treaty in Washington on Monday. The Knesset approved the treaty last "
+            "Thursday by 95 votes to 18.",
+            date(1994, 10, 27),
+            "1994-10-24",
+            {"Jordan", "Israel"},
+        ),
+    ],
+    ids=["occasion-in-a-month", "treaty-of-peace-between", "parliament-approving"],
+)
+def test_what_dates_a_deal_and_who_its_parties_are(text, published, when, parties):
+    x = run(text, published=published)
     deal = only(x.agreements)
-    assert {"Israel", "Jordan"} <= names(x, deal.participants)
-
-
-def test_a_parliament_approving_a_deal_is_no_party_and_does_not_date_it():
-    x = run(
-        "Jordan and Israel signed the treaty in Washington on Monday. The Knesset approved the treaty last "
-        "Thursday by 95 votes to 18.",
-        published=date(1994, 10, 27),
-    )
-    deal = only(x.agreements)
-    assert deal.date.iso == "1994-10-24" and names(x, deal.participants) == {"Jordan", "Israel"}
+    assert deal.date.iso == when and parties <= names(x, deal.participants)
+    assert "Knesset" not in names(x, deal.participants)
 
 
 def test_an_intra_afghan_dialogue_takes_no_foreign_side_from_the_story():
