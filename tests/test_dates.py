@@ -124,6 +124,8 @@ MONTHS = [
     ("over the weekend", WED, "past", "2019-06"),
     ("the weekend", date(2019, 6, 3), None, "2019-06"),
     ("a year ago", WED, None, "2018-06"),  # that month, a year back; "five years ago" is a year
+    ("a year ago this month", WED, "past", "2018-06"),
+    ("three years ago this month", WED, None, "2016-06"),
 ]
 
 YEARS = [

@@ -1574,3 +1574,48 @@ def test_talks_expected_to_be_held_are_planned():
         "the Taliban. The negotiations are expected to be held in Doha, the capital of Qatar."
     )
     assert next(m for m in x.meetings if m.category == "negotiations").status == "Planned"
+
+
+def test_talks_with_one_and_separately_with_another_are_two_meetings():
+    x = run(
+        "On Monday, Lavrov held talks in Ankara with Foreign Minister Hakan Fidan and, separately, with "
+        "Ibrahim Kalin, the head of Turkish intelligence."
+    )
+    met = sorted(sorted(names(x, m.participants)) for m in x.meetings)
+    assert met == [["Hakan Fidan", "Sergei Lavrov"], ["Ibrahim Kalin", "Sergei Lavrov"]], met
+    assert {m.date.iso for m in x.meetings} == {"2024-03-11"}
+
+
+def test_talks_dated_by_when_they_broke_down():
+    x = run(
+        "It was the first contact between the two camps since talks between army envoys and the rebels in "
+        "Darfur broke down at the end of October."
+    )
+    talks = next(m for m in x.meetings if m.category == "talks")
+    assert (talks.date.iso, talks.status) == ("2023-10", "Occurred")
+
+
+def test_a_meeting_a_year_ago_this_month_is_not_the_one_of_this_week():
+    x = run(
+        "On Tuesday, Prime Minister Mohammed Shia al-Sudani held talks with Iranian officials in Tehran. "
+        "A year ago this month, Sudani was received in Riyadh by Crown Prince Mohammed bin Salman."
+    )
+    assert sorted(m.date.iso for m in x.meetings) == ["2023-03", "2024-03-12"], [m.label for m in x.meetings]
+
+
+def test_a_report_by_a_named_channel_that_they_met_is_denied_when_dismissed():
+    # the parser hangs the "that" clause from "channel", not from "report"
+    x = run(
+        "Prime Minister Mohammed Shia al-Sudani visited Tehran on Monday. Iraqi officials dismissed a report by "
+        "the London-based channel Iran International that Sudani had met Esmail Qaani during the visit."
+    )
+    qaani = next(m for m in x.meetings if "Esmail Qaani" in names(x, m.participants))
+    assert qaani.status == "Denied"
+
+
+def test_the_ministers_of_a_countrys_neighbours_are_not_that_country():
+    m, people = the_meeting(
+        "In November, Lavrov hosted the foreign ministers of Afghanistan's neighbours and China in Kazan."
+    )
+    assert "Afghanistan" not in people and "China" in people
+    assert m.place == "kazan"

@@ -18,7 +18,7 @@ from kg.extract.syntax import RELATIVE, chain, pobjs, subjects
 from kg.extract.table import ActorInfo, ActorTable
 from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import lexicon
+from kg.nlp.lexicon import lexicon, words
 
 _TEAMS = {"delegation", "team", "delegations", "teams"}
 # nouns that end the names of bodies but, bare, mostly mean something else ("the front", "the army")
@@ -37,6 +37,10 @@ _ROLE_CLASSES = {
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
     "commander": {"commander", "general", "chief"},
 }
+_OTHERS = words(
+    "neighbours neighbors neighbour neighbor rivals rival enemies enemy adversaries adversary foes foe "
+    "opponents opponent"
+)
 
 
 _COUNTED_AS = {c: {c} for c in _ROLE_CLASSES} | {"diplomat": {"diplomat", "minister"}}
@@ -498,6 +502,8 @@ class Resolver:
         """ "Sudanese government officials", "Houthi representatives", "envoys of both sides"."""
         if depth > 2 or (t.lower_ not in self._agents and not (depth and t.tag_.startswith("NN"))):
             return []
+        if t.lower_ in _OTHERS:
+            return []  # "the ministers of Afghanistan's neighbours", "the Taliban's opponents": not them
         out: list[str] = []
         proxy = t.lower_ in self._proxies  # "deputies of Burhan", "Burhan's envoys": Burhan's side
         for c in t.children:

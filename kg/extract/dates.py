@@ -15,7 +15,8 @@ cover fall back to ``dateparser``.
 - Precision. A weekday, a full date, "yesterday", "N days ago" give a day; a month, "late
   February", "mid-January", a week ("last week", "two weeks ago": the month of the resolved
   day), a few days ("within days", "in the coming days": the anchor's month) give a month;
-  "2001", "last year", "later this year", "N years ago" give a year. A numeric date whose day
+  "2001", "last year", "later this year", "N years ago" give a year; "N years ago this month" a
+  month. A numeric date whose day
   and month could be swapped ("04/05/2020") gives only its year.
 - Refusals (``None``): durations and spans ("17 years", "the 18-year conflict", "over the past
   month", "the last year", "in the coming months", "a few weeks ago"), decades ("the 1980s"),
@@ -294,12 +295,14 @@ def _shift(anchor: date, n: int, unit: str) -> tuple[date, Precision]:
     return anchor + relativedelta(years=n), "year"
 
 
-@_rule(rf"(?:{_NUM}|(?P<vague>{_alt(_VAGUE)})) (?P<unit>day|week|month|year)s? ago")
+@_rule(rf"(?:{_NUM}|(?P<vague>{_alt(_VAGUE)})) (?P<unit>day|week|month|year)s? ago(?P<month> this month)?")
 def _ago(m: re.Match[str], ctx: _Context) -> DateValue | None:
     if m["vague"] and m["unit"] != "day":
         return None  # "a few weeks ago" could be any of several months
     if m["vague"]:
         return _value(ctx, ctx.at, "month")
+    if m["month"]:  # "a year ago this month", "two years ago this month": that month, so many years back
+        return _value(ctx, _shift(ctx.at, -_number(m["n"]), "year")[0], "month") if m["unit"] == "year" else None
     if m["unit"] == "year" and _number(m["n"]) == 1:
         return _value(ctx, _shift(ctx.at, -1, "year")[0], "month")  # "a year ago": that month, a year back
     return _value(ctx, *_shift(ctx.at, -_number(m["n"]), m["unit"]))

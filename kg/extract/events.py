@@ -10,7 +10,7 @@ expression, the status cue, and whether the mention is specific at all ("called 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -103,13 +103,49 @@ def find_frames(doc: Doc, layout: Layout, resolver: Resolver, places: PlaceTable
         if sentence is None or not sentence.usable:
             continue
         frame = _frame(span, by_id[span.label_], sentence, resolver, places)
-        if frame is not None:
-            frames.append(frame)
-            if not frame.generic:
-                resolver.note_event(frame.index, frame.participants, _focus_kind(frame))
+        for f in _apart(frame, resolver) if frame is not None else ():
+            frames.append(f)
+            if not f.generic:
+                resolver.note_event(f.index, f.participants, _focus_kind(f))
     _link_purposes(frames)
     _link_sources(frames)
     return frames
+
+
+def _apart(frame: Frame, resolver: Resolver) -> list[Frame]:
+    """ "Held talks with X and, separately, with Y": two meetings, the subject's with X and with Y.
+    The second is a frame of its own, never merged with the first."""
+    token = frame.trigger
+    verb = token.head if token.tag_.startswith("NN") and token.dep_ == "dobj" else token
+    if frame.kind != "meeting" or not verb.tag_.startswith("VB"):
+        return [frame]
+    withs = [
+        c
+        for h in {token.i: token, verb.i: verb}.values()
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+    ]
+    apart = [w for w in withs if _after_separately(w)]
+    hosts = [k for s in subjects(verb) for k in resolver.resolve(s)]
+    if not apart or not hosts or len(apart) == len(withs):
+        return [frame]
+    out = [frame]
+    for w in apart:
+        guests = [k for o in pobjs(w) for k in resolver.resolve(o) if k not in hosts]
+        if not guests:
+            continue
+        frame.participants = [k for k in frame.participants if k not in guests]
+        out.append(replace(frame, participants=[*hosts, *guests], ordinal="separate", explicit_parties=len(guests) + 1))
+    frame.explicit_parties = len(frame.participants)
+    return out
+
+
+def _after_separately(prep: Token) -> bool:
+    """Whether "separately" (or "also separately") comes right before ``prep``, commas aside."""
+    doc, i = prep.doc, prep.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "separately"
 
 
 def _focus_kind(frame: Frame) -> str:

@@ -305,6 +305,14 @@ def event_place(
             for s in v.children:
                 if s.dep_ == "nsubj" and is_destination(s) and places.at(s.i):
                     return places.at(s.i)
+    # "hosted the ministers of the neighbours and Russia in Tehran", "in Tehran" hung from an "of"
+    # object: a city there is where they met; a country may only say where those people are from
+    for o in (x for t in arguments for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)):
+        for t in (o, *o.conjuncts):
+            found = [at(x) for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for x in pobjs(c)]
+            city = next((k for k in found if k and not places.is_country(k)), None)
+            if city:
+                return city
     return _host(scope, places)
 
 

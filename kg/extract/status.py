@@ -98,7 +98,11 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
     heads = chain(outer, 5)
     arranging, planning = lex.word_list("mediator_verbs"), lex.word_list("planned_cues")
     travel = lex.word_list("travel_verbs")
+    skip: int | None = None  # the report noun a misplaced "that" clause belongs to
     for n, (below, v) in enumerate(pairwise(heads)):
+        if skip is not None:
+            skip = None if v.i == skip else skip
+            continue
         if v.dep_ == "prep" and v.lower_ in _TIME_PREPS:
             break  # "put off until after the Moscow conference": the conference is when, not what
         if v.dep_ == "prep" and v.lower_ in _REASON_PREPS:
@@ -132,6 +136,10 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
             return "Denied"
         if v.lower_ in reports and _content_clause(below):
             continue  # "denied reports that he had met the envoys": the cue over the reports is the event's
+        report = _report_by(v, below)
+        if report is not None:
+            skip = report.i
+            continue  # "dismissed a report by a London channel that he had met X": the report's clause
         if v.tag_.startswith("NN"):
             undone = v.head.lower_ in cancelled or _broke_down(v.head, kind)
             if v.lower_ in efforts and v.dep_ in ("nsubj", "nsubjpass") and undone:
@@ -171,6 +179,23 @@ def _withheld(cue: Token) -> bool:
     if cue.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in (*cue.head.children, *cue.children)):
         return True
     return cue.dep_ == "xcomp" and cue.head.lower_ in _WITHHOLDING
+
+
+def _report_by(noun: Token, clause: Token) -> Token | None:
+    """The report noun whose "that" clause the parser hung from the name of its source: "a report
+    by the channel Afghanistan International that Muttaqi had met Qaani"."""
+    if not noun.tag_.startswith("NN") or clause.dep_ not in ("relcl", "acl"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    prep = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in ("by", "from", "in")
+        or prep.head.lower_ not in lexicon().word_list("report_nouns")
+    ):
+        return None
+    return prep.head
 
 
 def _content_clause(verb: Token) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import names_a_time_of_day, names_holiday, resolve_date
 from kg.extract.scope import Scope, with_completions
-from kg.extract.syntax import with_governors
+from kg.extract.syntax import particles, with_governors
 from kg.nlp.lexicon import lexicon
 from kg.records import DateValue, Precision
 
@@ -369,11 +369,16 @@ def _relating(scope: Scope) -> Token | None:
 
 
 def _dates_event(verb: Token) -> bool:
-    """Whether a date on this verb is the event's ("held on", "signed on", "collapsed in"), not a
-    phase's ("takes effect on")."""
+    """Whether a date on this verb is the event's ("held on", "signed on", "collapsed in", "broke
+    down at the end of August"), not a phase's ("takes effect on")."""
     if verb.lower_ in ("take", "takes", "took", "taken", "taking"):
         return any(c.dep_ == "dobj" and c.lower_ in ("place", "part") for c in verb.children)
-    words = lexicon().word_list("support_verbs", "cancelled_cues", "planned_cues", "denied_cues", "end_verbs")
+    lex = lexicon()
+    if verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
+        c.lower_ in lex.word_list("breakdown_particles") for c in particles(verb)
+    ):
+        return True  # "broke down", "fell apart": the talks end then (not "walked out of the talks")
+    words = lex.word_list("support_verbs", "cancelled_cues", "planned_cues", "denied_cues", "end_verbs")
     return verb.lower_ in words
 
 
