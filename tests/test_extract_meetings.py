@@ -1619,3 +1619,55 @@ def test_the_ministers_of_a_countrys_neighbours_are_not_that_country():
     )
     assert "Afghanistan" not in people and "China" in people
     assert m.place == "kazan"
+
+
+def test_an_acronym_given_in_brackets_names_the_group_where_the_tagger_missed_it():
+    x = run(
+        "Liberians United for Reconciliation and Democracy (LURD) accepted the plan on Monday. Talks between the "
+        "government and the LURD in the Ghanaian capital Accra opened on June 4 but broke down in July."
+    )
+    talks = only(x.meetings)
+    assert names(x, talks.participants) == {"Liberians United for Reconciliation and Democracy"}
+    assert talks.place == "accra"
+
+
+def test_who_co_chairs_the_talks_and_whom_they_bring_together_take_part():
+    _, people = the_meeting(
+        "The talks are co-chaired by Norwegian Foreign Minister Espen Barth Eide and Cuban diplomat Carlos "
+        "Fernandez de Cossio, and bring together about forty delegates, among them Colombia's Otty Patino."
+    )
+    assert {"Espen Barth Eide", "Carlos Fernandez de Cossio"} <= people
+    assert any(p.startswith("Otty Pati") for p in people), people
+
+
+def test_the_summit_a_quotation_later_is_the_summit_told_before():
+    x = run(
+        "President Yoweri Museveni announced the deal at a summit on Sudan that opened on Saturday in Addis "
+        "Ababa.\n\n"
+        '"We came here to make peace," Museveni told reporters.\n\n'
+        "The summit is co-chaired by Kenyan President William Ruto and brings together a dozen heads of state, "
+        "among them Djibouti's Ismail Omar Guelleh."
+    )
+    summit = next(m for m in x.meetings if m.category == "summit")
+    assert {"Yoweri Museveni", "William Ruto", "Ismail Omar Guelleh"} <= names(x, summit.participants)
+
+
+def test_the_french_leader_is_the_french_president_named_before():
+    x = run(
+        "French President Emmanuel Macron received Volodymyr Zelensky at the Elysee on Friday. Earlier, the "
+        "French leader had met Olaf Scholz."
+    )
+    scholz = next(m for m in x.meetings if "Olaf Scholz" in names(x, m.participants))
+    assert "Emmanuel Macron" in names(x, scholz.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "meets"),
+    [
+        ("President Uhuru Kenyatta spent the evening with Abiy Ahmed at the National Palace.", True),
+        ("President Uhuru Kenyatta spent two days in Addis Ababa.", False),
+    ],
+    ids=["spent-with", "spent-in"],
+)
+def test_spending_time_with_someone_is_a_meeting(text, meets):
+    assert bool(run(text).meetings) is meets

@@ -351,7 +351,25 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     _untagged_surnames(doc, layout, table)
     _leaders(doc, table)
     _acronyms(doc, layout.text, table)
+    _untagged_acronyms(doc, layout, table)
     return table
+
+
+def _untagged_acronyms(doc: Doc, layout: Layout, table: ActorTable) -> None:
+    """An acronym the text gives after an organisation's name ("the Patriotic Movement of Ivory
+    Coast (MPCI)") names it wherever the tagger left it out of every entity ("talks between the
+    government and the MPCI")."""
+    introduced = _introduced_acronyms(doc, layout.text, table)
+    if not introduced:
+        return
+    for t in doc:
+        key = introduced.get(t.text)
+        if key is None or t.ent_iob_ != "O" or table.key_at(t.i) or key not in table.actors:
+            continue
+        sentence = layout.of(t.i)
+        if sentence is not None and sentence.usable:
+            info = table.actors[key]
+            table.add(key, info.label, info.type, alias=t.text, tokens=(t.i, t.i + 1), sentence=sentence.index)
 
 
 def _untagged_surnames(doc: Doc, layout: Layout, table: ActorTable) -> None:
@@ -685,13 +703,22 @@ def _introduced_acronyms(doc: Doc, text: str, table: ActorTable) -> dict[str, st
         if (
             info is not None
             and info.type == "Organization"
-            and named.dep_ != "conj"  # "mediation by ECOWAS, the African Union, or SADC": a list
-            and not [c for c in named.conjuncts if c.i != t.i]  # ", or GAM" is parsed as a conjunct
+            # "mediation by ECOWAS, the African Union, or SADC": a list; not "for Reconciliation
+            # and Democracy (LURD)", a conjunct inside the name
+            and (named.dep_ != "conj" or table.key_at(named.head.i) == key)
+            and not [c for c in named.conjuncts if c.i != t.i and table.key_at(c.i) != key]  # ", or GAM" too
             and not any(a.isupper() for a in (info.label, *info.alias_set))
-            and not (len(_initials(info.label)) > 1 and t.text.startswith(_initials(info.label)))  # "the UN (UNMISS)"
+            and not _sub_body(t.text, info.label)  # "the UN (UNMISS)"
         ):
             found.setdefault(t.text, info.key)
     return found
+
+
+def _sub_body(acronym: str, name: str) -> bool:
+    """Whether an acronym given after a name is longer than the name's initials and starts with
+    them: a body of it ("the UN (UNMISS)"), not the name's own ("(LURD)")."""
+    initials = _initials(name)
+    return len(initials) > 1 and acronym != initials and acronym.startswith(initials)
 
 
 def _initials(name: str) -> str:

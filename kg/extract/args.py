@@ -333,6 +333,10 @@ class Resolver:
         if self._is_armed_descriptor(t) and self._in_country(t):
             named = [k for c in t.children if c.dep_ == "appos" for k in self._one(c, depth + 1)]
             return named or self._armed_group_at(t)  # "the country's largest rebel group(, the ELN)"
+        if self._det(t) in _DEFINITE and _role_class(low):
+            key = self._national_in_role(t)
+            if key:
+                return [key]
         found = self._from_modifiers(t, depth)
         if found:
             return found
@@ -584,6 +588,32 @@ class Resolver:
             return info.type == "Person" and bool(info.role) and _role_class(info.role.split()[-1]) == wanted
 
         key = self.actors.last_before(t.i, same) or self.actors.last_before(t.i, fits)
+        if key is not None:
+            self.actors.add(key, key, "Person", alias=self._phrase(t))
+        return key
+
+    def _national_in_role(self, t: Token) -> str | None:
+        """ "The French leader", "the Pakistani president": the person named before who holds an
+        office of that class for that country ("French President Jacques Chirac"), not the country."""
+        countries = {
+            k
+            for c in t.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i and c.ent_kb_id_.startswith("demonym:")
+            for k in self._country(c.ent_kb_id_[8:])
+        }
+        if len(countries) != 1 or t.tag_ != "NN":
+            return None
+        wanted = _role_class(t.lower_)
+
+        def fits(info: ActorInfo) -> bool:
+            return (
+                info.type == "Person"
+                and info.affiliation in countries
+                and bool(info.role)
+                and _role_class(info.role.split()[-1]) == wanted
+            )
+
+        key = self.actors.last_before(t.i, fits)
         if key is not None:
             self.actors.add(key, key, "Person", alias=self._phrase(t))
         return key

@@ -422,7 +422,7 @@ class Grouper:
             and not f.explicit_parties  # not "the meeting between Lavrov and Blinken on the sidelines"
             and f.category in _GATHERINGS
             and (d.category in _GATHERINGS or d.family == "talks")
-            and _told_just_before(d, f)
+            and (_told_just_before(d, f) or (d.category == f.category and self._last_told(f) is d))
         ):
             return True  # "... at a conference in Moscow. The one-day meeting brought together X and Y"
         persons = [p for p in f.participants if (a := self.actors.get(p)) is not None and a.type == "Person"]
@@ -438,6 +438,12 @@ class Grouper:
         if loose:
             return mine <= theirs or theirs <= mine or bool(set(persons) & set(d.participants))
         return mine == theirs
+
+    def _last_told(self, f: Frame) -> Draft | None:
+        """The event of the same word told last before ``f``: what "the summit" refers to, a
+        quotation or two later."""
+        before = [d for d in self.drafts if d.category == f.category and d.frames[0].index < f.index]
+        return max(before, key=lambda d: max(x.index for x in d.frames if x.index < f.index), default=None)
 
     def _from_talks(self, agreement: Draft) -> None:
         """A deal that names no party, told in the same or the next sentence as talks, is between

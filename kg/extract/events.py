@@ -252,7 +252,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     frame.opens = noun and any(v.lower_ in _OPENING for v in told)
     frame.place = event_place(
         scope,
-        [p for p in parties if resolver.resolve(p, conjuncts=False)],
+        [t for p in parties for t in (p, *p.conjuncts) if resolver.resolve(t, conjuncts=False)],
         places,
         visit=noun and frame.category == "visit",
         covers=frame.category == "ceasefire",
@@ -702,6 +702,15 @@ def _signed_for(f: Frame, by_token: dict[int, Frame]) -> Frame | None:
     return deal if deal is not None and deal.kind == "agreement" and deal.family == "agreement" else None
 
 
+def _own_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to when it has none: "the summit is
+    co-chaired by X and brings together a dozen heads of state"."""
+    subs = [s for s in verb.children if s.dep_ == "nsubj"]
+    if not subs and verb.dep_ == "conj":
+        subs = [s for s in verb.head.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return subs
+
+
 def _held_at(f: Frame, frames: list[Frame]) -> Frame | None:
     """The gathering a meeting verb tells of in a clause opening "at which" ("a meeting in Moscow
     in February at which members of the group sat down with opposition politicians"): the noun
@@ -740,7 +749,7 @@ def _link_purposes(frames: list[Frame]) -> None:
             if owner is not None:
                 f.part_of = owner.trigger.i  # "signed an agreement in Jeddah for a seven-day ceasefire"
             continue
-        told = next((by_token[s.i] for s in x.children if s.dep_ == "nsubj" and s.i in by_token), None)
+        told = next((by_token[s.i] for s in _own_subjects(x) if s.i in by_token), None)
         told = told or _held_at(f, frames)
         if x.tag_ == "VBN" and x.dep_ in ("advcl", "acl"):  # "at a meeting in Entebbe, hosted by X, ..."
             told = told or next(

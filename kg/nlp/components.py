@@ -672,6 +672,8 @@ class TriggerMatcher:
                     continue
                 if trig.particle and not _particle(head, trig.particle):
                     continue
+                if trig.spent and not _spent_with(head, trig.spent):
+                    continue
                 if trig.before or trig.object_of:  # "signed a plan": a plan only as what was signed
                     if start > 0 and doc[start - 1].lower_ in trig.before:
                         first = start - 1
@@ -731,6 +733,13 @@ def _particle(verb: Token, words: tuple[str, ...]) -> bool:
     doc = verb.doc
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return nxt is not None and nxt.head == verb and nxt.dep_ in ("prt", "advmod", "prep") and nxt.lower_ in words
+
+
+def _spent_with(verb: Token, words: tuple[str, ...]) -> bool:
+    """Whether the verb spends one of ``words`` (a length of time) with someone: "spent 90
+    minutes with Chirac", "spent the evening with the envoys"; not "spent two days in Doha"."""
+    spends = any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in words for c in verb.children)
+    return spends and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 _SIGNED = frozenset({"signed", "inked", "initialled", "initialed"})

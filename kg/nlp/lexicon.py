@@ -85,6 +85,7 @@ class Trigger:
     named: bool = False  # or a place name before it will do instead ("the Nairobi declaration")
     after: tuple[str, ...] = ()  # words one of which must modify the verb after it ("brought ... together")
     particle: tuple[str, ...] = ()  # words one of which must be the verb's particle, next to it ("sat down")
+    spent: tuple[str, ...] = ()  # lengths of time one of which the verb takes, with "with" ("spent an hour with")
     status: str | None = None  # the status the word itself states ("invite": Planned)
     needs_actor: bool = False  # a verb that is an event only with an actor argument ("meet targets" is not)
     anaphoric: bool = False  # alone it only refers back ("the exchange")
@@ -187,6 +188,7 @@ def _read_triggers(path: Path) -> tuple[tuple[Trigger, ...], dict[str, frozenset
                     named=bool(spec.get("named")),
                     after=tuple(spec.get("after", ())),
                     particle=tuple(spec.get("particle", ())),
+                    spent=tuple(spec.get("spent", ())),
                     status=spec.get("status"),
                     needs_actor=bool(spec.get("needs_actor")),
                     anaphoric=bool(spec.get("anaphoric")),

