@@ -179,7 +179,6 @@ def test_year_precision(expression, anchor, tense, iso):
         "September 12 last year",
         "in July",
         "last February",
-        "within days",
         "next week",
         "yesterday",
         "in two weeks",
@@ -303,3 +302,9 @@ def test_a_duration_after_for_is_no_date(expression):
 
 def test_a_winter_spans_two_years_and_names_none():
     assert resolve_date("last winter", date(2020, 5, 1)) is None
+
+
+def test_within_days_in_the_past_counts_from_the_event_not_the_story():
+    assert resolve_date("within days", WED, "past") is None
+    assert resolve_date("within days", WED, "future").iso == "2019-06"
+    assert resolve_date("within days", None, "future") == DateValue(None, None, "within days")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest_nlp import names, only, run
 
@@ -414,3 +416,24 @@ def test_an_agreement_signed_for_a_ceasefire_is_one_ceasefire():
     )
     deal = only(x.agreements)
     assert deal.category == "ceasefire" and deal.place == "jeddah"
+
+
+def test_a_text_read_out_and_signed_by_leaders_among_them_named_ones_is_theirs():
+    x = run(
+        "Iraq's rival leaders signed an agreement in Amman yesterday.\n\n"
+        "The text was then read out by Jordanian Foreign Minister Ayman Safadi, who chaired the talks, and "
+        "signed around the table by the Iraqi leaders, among them Masoud Barzani, Nouri al-Maliki and Muqtada "
+        "al-Sadr."
+    )
+    deal = only(x.agreements)
+    assert names(x, deal.participants) == {"Masoud Barzani", "Nouri al-Maliki", "Muqtada al-Sadr"}
+
+
+def test_leaders_who_met_in_a_month_and_signed_a_declaration_signed_it_then():
+    x = run(
+        "Oscar Arias of Costa Rica and Vinicio Cerezo of Guatemala signed a peace plan in Guatemala City on "
+        "Friday. The summit had been set for June in Esquipulas, where Arias and Cerezo first met in May last "
+        "year and signed a declaration on a regional parliament.",
+        published=date(1987, 8, 8),
+    )
+    assert sorted(a.date.iso for a in x.agreements) == ["1986-05", "1987-08-07"]

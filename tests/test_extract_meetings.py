@@ -1671,3 +1671,27 @@ def test_the_french_leader_is_the_french_president_named_before():
 )
 def test_spending_time_with_someone_is_a_meeting(text, meets):
     assert bool(run(text).meetings) is meets
+
+
+def test_a_denied_meeting_of_two_is_not_the_talks_around_it():
+    x = run(
+        "The talks, chaired by Egyptian Foreign Minister Sameh Shoukry, came close to collapse on Monday over "
+        "the border map. A Fatah official denied reports that Mahmoud Abbas and Ismail Haniyeh had met alone "
+        "that night."
+    )
+    denied = next(m for m in x.meetings if m.status == "Denied")
+    assert {"Mahmoud Abbas", "Ismail Haniyeh"} <= names(x, denied.participants)
+    assert [e.trigger for e in denied.evidence] == ["met"]  # "the talks" are not that meeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has offered to host talks between Russia and Ukraine in Istanbul.",
+        "Ghani offered the Taliban peace talks in Kabul without preconditions.",
+    ],
+    ids=["offered-to-host", "offered-talks"],
+)
+def test_talks_offered_are_planned(text):
+    m, _ = the_meeting(text)
+    assert m.status == "Planned"

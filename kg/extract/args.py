@@ -37,6 +37,7 @@ _ROLE_CLASSES = {
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
     "commander": {"commander", "general", "chief"},
 }
+_RIVAL = words("rival warring feuding")
 _OTHERS = words(
     "neighbours neighbors neighbour neighbor rivals rival enemies enemy adversaries adversary foes foe "
     "opponents opponent"
@@ -333,6 +334,9 @@ class Resolver:
         if self._is_armed_descriptor(t) and self._in_country(t):
             named = [k for c in t.children if c.dep_ == "appos" for k in self._one(c, depth + 1)]
             return named or self._armed_group_at(t)  # "the country's largest rebel group(, the ELN)"
+        named = self._among_them(t)
+        if named:
+            return named
         if self._det(t) in _DEFINITE and _role_class(low):
             key = self._national_in_role(t)
             if key:
@@ -508,6 +512,8 @@ class Resolver:
             return []
         if t.lower_ in _OTHERS:
             return []  # "the ministers of Afghanistan's neighbours", "the Taliban's opponents": not them
+        if any(c.dep_ == "amod" and c.lower_ in _RIVAL for c in t.children):
+            return []  # "Lebanon's rival leaders", "the country's warring factions": sides within it, not it
         out: list[str] = []
         proxy = t.lower_ in self._proxies  # "deputies of Burhan", "Burhan's envoys": Burhan's side
         for c in t.children:
@@ -591,6 +597,20 @@ class Resolver:
         if key is not None:
             self.actors.add(key, key, "Person", alias=self._phrase(t))
         return key
+
+    def _among_them(self, t: Token) -> list[str]:
+        """The names a plural noun is followed by: "the Lebanese leaders, among them Nabih Berri,
+        Fouad Siniora and Saad Hariri" are those leaders (however the parser hung the list)."""
+        doc, i = self.doc, t.i
+        if t.tag_ not in ("NNS", "NNPS") or i + 4 >= len(doc):
+            return []
+        if [x.lower_ for x in doc[i + 1 : i + 4]] not in ([",", "among", "them"], [",", "among", "whom"]):
+            return []
+        end = t.sent.end
+        first = next((doc[j] for j in range(i + 4, end) if self.actors.key_at(j) and doc[j].dep_ != "compound"), None)
+        if first is None:
+            return []
+        return list(dict.fromkeys(k for x in (first, *first.conjuncts) if (k := self.actors.key_at(x.i))))
 
     def _national_in_role(self, t: Token) -> str | None:
         """ "The French leader", "the Pakistani president": the person named before who holds an

@@ -87,9 +87,14 @@ class Draft:
         elif place not in self.places:
             self.places.append(place)
 
+    def _named_by(self, frame: Frame) -> bool:
+        """Whether a bare reference names the parties of a deal that has none yet: "the text was
+        signed by the Lebanese leaders, among them X, Y and Z"."""
+        return self.kind == "agreement" and not self.participants and frame.explicit_parties >= 2
+
     def add(self, frame: Frame, when: DateValue | None, strength: int, places: PlaceTable) -> None:
         self.frames.append(frame)
-        if frame.generic or frame.anaphoric:
+        if frame.generic or (frame.anaphoric and not self._named_by(frame)):
             return  # talk of the event, or a bare reference to it, adds evidence, not facts
         if frame.definite and not frame.participants and when is None:  # "the talks collapsed"
             if frame.status in ("Cancelled", "Denied"):
@@ -379,6 +384,12 @@ class Grouper:
         if f.kind == "meeting" and not f.definite and not f.generic and statuses >= {"Denied", "Occurred"}:
             return False  # a meeting told as held is not "a private meeting" whose holding is denied; a
             # deal announced and then denied is one deal, disputed
+        if f.kind == "meeting" and (
+            (f.status == "Denied" and f.trigger.tag_.startswith("VB") and f.participants and "Denied" not in d.statuses)
+            or (f.definite and f.status != "Denied" and set(d.statuses) == {"Denied"})
+        ):
+            return False  # "denied reports that X and Y had met alone" is no part of "the talks", nor they of
+            # it; "denied any talks with the US" is the talks the US was accused of holding
         going_on = when is not None and (
             (
                 _word_class(d.category) == _word_class(f.category)  # the talks, not a meeting about them
@@ -434,10 +445,26 @@ class Grouper:
             and not set(persons) <= set(d.participants)
         ):
             return False  # "his visit" is about that person, not about the country he serves
+        if f.sentence.headline and self._their_country(f, d):
+            return True  # "Lebanese leaders sign Doha accord" over "signed by Berri, Siniora, Hariri ..."
         mine, theirs = self._parties(f.participants), self._parties(d.participants)
         if loose:
             return mine <= theirs or theirs <= mine or bool(set(persons) & set(d.participants))
         return mine == theirs
+
+    def _their_country(self, f: Frame, d: Draft) -> bool:
+        """Whether ``f`` names only a country, and every participant of ``d`` is a person who
+        serves it or no other country."""
+        country = self.actors.get(f.participants[0]) if len(f.participants) == 1 else None
+        if country is None or country.type != "Country":
+            return False
+        people = [self.actors.get(p) for p in d.participants]
+        return all(
+            a is not None
+            and a.type == "Person"
+            and (a.affiliation in (None, country.key) or (self.actors.get(a.affiliation) or a).type != "Country")
+            for a in people
+        )
 
     def _last_told(self, f: Frame) -> Draft | None:
         """The event of the same word told last before ``f``: what "the summit" refers to, a

@@ -314,9 +314,10 @@ def _number(word: str) -> int:
 
 @_rule(rf"within (?:the (?:next|coming) )?(?:(?:{_alt(_VAGUE)}|{_NUM}) )?(?P<unit>hour|day|week|month|year)s?")
 def _within(m: re.Match[str], ctx: _Context) -> DateValue | None:
-    """Within hours, days or a week: the anchor's month; longer limits are spans."""
+    """Within hours, days or a week, yet to come: the anchor's month; longer limits are spans, and
+    in the past ("the truce collapsed within days") it counts from the event told, not the story."""
     short = m["unit"] in ("hour", "day") or (m["unit"] == "week" and m["n"] in ("a", "one", "1"))
-    return _value(ctx, ctx.at, "month") if short else None
+    return _value(ctx, ctx.at, "month") if short and ctx.tense != "past" else None
 
 
 @_rule(

@@ -175,6 +175,16 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
         and scope.via != "dobj"  # not "Qatar agreed to mediate a ceasefire between X and Y"
     ):
         verb = verb.head  # "X and Y agreed to restore ties, in a deal negotiated in Beijing"
+    if scope.via == "nsubjpass" and verb.lower_ not in support:
+        # "the text was read out by the host and signed by the leaders": the verb it shares its subject with
+        verb = next(
+            (
+                v
+                for v in verb.conjuncts
+                if v.lower_ in support and not any(c.dep_.startswith("nsubj") for c in v.children)
+            ),
+            verb,
+        )
     if verb.lower_ in mediator and scope.via == "dobj":  # "Qatar brokered a truce between X and Y"
         return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among") for o in pobjs(c)]
     undone = verb.lower_ in lex.word_list("cancel_particle_verbs") and any(

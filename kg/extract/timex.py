@@ -296,6 +296,11 @@ def _times(scope: Scope) -> list[TimeRef]:
             tense = "future"  # "said ... would be decided at a meeting on November 6"
         for v in verbs:
             out += [TimeRef(e, WEAK, tense) for e in expressions_at(v)]
+    if not out and scope.verbs and scope.via == "dobj":
+        verb = scope.verbs[0]  # "first met in May last year and signed a declaration": May
+        own = any(c.dep_.startswith("nsubj") for c in verb.children)
+        if verb.dep_ == "conj" and not own and _dates_event(verb) and not _later(verb):
+            out += [TimeRef(e, STRONG, _tense_of(verb.head)) for e in expressions_at(verb.head)]
     if not out and _past_perfect(scope):
         # the sentence's DATE entities, read off its tokens (Span.ents walks the whole document)
         dates = [_ent_of(t) for t in scope.token.sent if t.ent_iob_ == "B" and t.ent_type_ == "DATE"]
@@ -366,6 +371,11 @@ def _relating(scope: Scope) -> Token | None:
     verb, lex = scope.verbs[0], lexicon()
     relating = lex.word_list("mediator_verbs", "sequence_verbs", "abide_verbs")
     return verb if verb.lower_ in relating else None
+
+
+def _later(verb: Token) -> bool:
+    """ "... and later agreed a truce": done after what the verb is joined to."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "subsequently") for c in verb.children)
 
 
 def _dates_event(verb: Token) -> bool:

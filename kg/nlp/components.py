@@ -753,8 +753,12 @@ def _licensed(head: Token, trig: Trigger) -> bool:
         head = head.head.head  # "the last of the protocols was signed": the protocol signed
     if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
         return True
-    if head.dep_ == "nsubjpass" and head.head.lower_ in trig.object_of and head.head.lower_ in _SIGNED:
-        return True  # "the protocols were signed", not "no declaration was produced"
+    if head.dep_ == "nsubjpass" and any(
+        v.lower_ in trig.object_of and v.lower_ in _SIGNED for v in (head.head, *head.head.conjuncts)
+    ):
+        return (
+            True  # "the protocols were signed", "the text was read out and signed"; not "no declaration was produced"
+        )
     for p in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
         if p.dep_ == "pobj" and (p.lower_ in trig.before or (p.ent_type_ == "NORP" and p.tag_ == "NNPS")):
             return True  # "an exchange of prisoners", "a swap of 230 Ukrainians for 248 Russians"
