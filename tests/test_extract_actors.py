@@ -657,3 +657,27 @@ def test_the_last_word_of_a_body_named_before_is_that_body():
     )
     orgs = [a.label for a in x.actors if a.type == "Organization"]
     assert orgs == ["Liberation Tigers of Tamil Eelam"], labels(x)
+
+
+def test_a_name_the_tagger_left_out_conjoined_with_a_person_is_a_person():
+    found = labels(run("The text was initialled by Denis Pushilin and Igor Plotnitsky on Friday."))
+    assert found.get("Igor Plotnitsky") == "Person", found
+
+
+def test_a_person_s_name_run_on_into_their_country_is_the_name():
+    found = labels(run("Envoys Sergei Vershinin of Russia and Sedat Onal of Turkey arrived in Astana on Monday."))
+    assert found.get("Sedat Onal") == "Person" and "Sedat Onal of Turkey" not in found, found
+
+
+def test_an_armed_group_with_an_arabic_name_tagged_a_person_is_a_body():
+    found = labels(run("The rebels were led by Zahran Alloush of Jaish al-Islam and Hassan Soufan of Ahrar al-Sham."))
+    assert found.get("Jaish al-Islam") == "Organization" and found.get("Ahrar al-Sham") == "Organization", found
+    assert found.get("Zahran Alloush") == "Person", found
+
+
+def test_a_group_named_by_another_noun_is_not_the_article_s_armed_group():
+    x = run(
+        "Fighters of the Donetsk People's Republic shelled the airport on Sunday. The contact group met "
+        "Ukrainian officials in Minsk on Monday, and the rights group Amnesty International urged restraint."
+    )
+    assert names(x, only(x.meetings).participants) == {"Ukraine"}

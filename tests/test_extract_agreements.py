@@ -437,3 +437,16 @@ def test_leaders_who_met_in_a_month_and_signed_a_declaration_signed_it_then():
         published=date(1987, 8, 8),
     )
     assert sorted(a.date.iso for a in x.agreements) == ["1986-05", "1987-08-07"]
+
+
+def test_the_three_ministers_are_the_host_and_the_counterparts_named_after_a_comma():
+    x = run(
+        "The format was agreed in Ankara on 14 March. Hakan Fidan hosted his Russian and Iranian counterparts, "
+        "Sergei Lavrov and Abbas Araghchi, and the three ministers adopted a declaration. Two weeks earlier, "
+        "Russia and Turkey had struck the deal that let the last fighters leave the city."
+    )
+    declaration = next(a for a in x.agreements if a.category == "declaration")
+    assert {"Hakan Fidan", "Sergei Lavrov", "Abbas Araghchi"} <= names(x, declaration.participants)
+    deal = next(a for a in x.agreements if a.category == "deal")
+    assert names(x, deal.participants) == {"Russia", "Turkey"}
+    assert deal.date is not None and deal.date.iso == "2024-02-29"

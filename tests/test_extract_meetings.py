@@ -1695,3 +1695,81 @@ def test_a_denied_meeting_of_two_is_not_the_talks_around_it():
 def test_talks_offered_are_planned(text):
     m, _ = the_meeting(text)
     assert m.status == "Planned"
+
+
+def _meetings_with(x, label: str) -> list[set[str]]:
+    return [names(x, m.participants) for m in x.meetings if label in names(x, m.participants)]
+
+
+def test_met_two_people_separately_is_two_meetings():
+    x = run(
+        "A Houthi delegation led by Mohammed Abdulsalam spent three days in Muscat for talks. A spokesman said "
+        "Abdulsalam had met Badr Albusaidi and Sayyid Shihab separately."
+    )
+    met = [p for p in _meetings_with(x, "Mohammed Abdulsalam") if p & {"Badr Albusaidi", "Sayyid Shihab"}]
+    assert len(met) == 2 and not any({"Badr Albusaidi", "Sayyid Shihab"} <= p for p in met), met
+
+
+def test_met_each_delegation_is_a_meeting_with_each_side():
+    x = run(
+        "Sweden hosted talks between the Yemeni government and the Houthis in Rimbo. Diplomats said Foreign "
+        "Minister Margot Wallstrom had met each delegation before the opening session."
+    )
+    met = _meetings_with(x, "Margot Wallstrom")
+    assert {"Yemen", "Houthis"} <= {k for p in met for k in p} and len(met) == 2, met
+
+
+def test_a_stay_for_talks_is_dated_by_the_stay_and_an_earlier_conference_stays_apart():
+    x = run(
+        "An Eritrean delegation spent five days in Riyadh last week for talks with Saudi officials. Saudi Arabia "
+        "has sought a mediating role since February, when King Salman and President Isaias Afwerki met at a "
+        "regional conference in Jeddah.",
+        published=date(2024, 5, 1),
+    )
+    talks = next(m for m in x.meetings if m.category == "talks")
+    conference = next(m for m in x.meetings if m.category == "conference")
+    assert talks.date is not None and talks.date.iso == "2024-04" and talks.place == "riyadh"
+    assert conference.date is not None and conference.date.iso == "2024-02" and conference.place == "jeddah"
+
+
+def test_arranging_for_envoys_to_meet_someone_denied_is_their_denied_meeting():
+    x = run(
+        "A Houthi delegation arrived in Muscat on Monday. An Omani diplomat denied reports that Albusaidi had "
+        "arranged for the envoys to meet members of the Presidential Leadership Council in Muscat."
+    )
+    denied = next(m for m in x.meetings if m.status == "Denied")
+    assert names(x, denied.participants) == {"Houthis", "Presidential Leadership Council"}
+
+
+def test_the_first_envoy_to_visit_a_city_visited_it():
+    m, who = the_meeting("In March, Grundberg became the first UN envoy to visit Sanaa since the truce.")
+    assert m.status == "Occurred" and "Hans Grundberg" in who
+
+
+def test_who_represented_each_country_took_part():
+    _, who = the_meeting(
+        "Envoys from the United States, China and Russia met in Geneva on Monday. Washington was represented by "
+        "its special envoy, Tom Perriello, and Moscow by Mikhail Bogdanov, the deputy foreign minister."
+    )
+    assert {"Tom Perriello", "Mikhail Bogdanov"} <= who
+
+
+def test_expected_somewhere_for_talks_is_planned():
+    m, _ = the_meeting(
+        "The group's chief negotiator, Mohammed Abdulsalam, is expected in Riyadh next week for talks with his "
+        "Saudi counterparts."
+    )
+    assert m.status == "Planned"
+
+
+def test_here_is_the_dateline_city():
+    x = run("JUBA, March 3 (AFP) - The government and the SPLM-IO signed a ceasefire here on Sunday.")
+    assert only(x.agreements).place == "juba"
+
+
+def test_a_list_of_titled_names_after_met_all_took_part():
+    _, who = the_meeting(
+        "In Newport on Thursday, Kagame met US President Barack Obama, German Chancellor Angela Merkel, British "
+        "Prime Minister David Cameron and French President Francois Hollande."
+    )
+    assert {"Barack Obama", "Angela Merkel", "David Cameron", "Francois Hollande"} <= who

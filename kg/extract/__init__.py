@@ -19,7 +19,7 @@ from kg.extract.args import Resolver
 from kg.extract.assemble import Context
 from kg.extract.ceremonies import ceremonies
 from kg.extract.coref import Grouper
-from kg.extract.delegations import attendance, delegation_heads
+from kg.extract.delegations import attendance, delegation_heads, representation
 from kg.extract.events import find_frames
 from kg.extract.layout import Layout
 from kg.extract.meetings import meetings
@@ -37,7 +37,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     places = resolve_places(doc, layout, actors)
     resolver = Resolver(doc, actors)
     frames = ceremonies(find_frames(doc, layout, resolver, places), layout, resolver)
-    frames += delegation_heads(frames, layout, resolver) + attendance(layout, resolver)
+    frames += delegation_heads(frames, layout, resolver)
+    frames += attendance(layout, resolver) + representation(layout, resolver)
     drafts = Grouper(actors, places, resolver, article.published).group(frames)
     text = layout.text
     ctx = Context(text, actors, places, resolver)

@@ -22,7 +22,7 @@ from kg.extract.persons import dictionary_surname, merge_person_names, person_co
 from kg.extract.syntax import tokens_in
 from kg.extract.table import ActorTable
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import LexActor, lexicon, norm, words
+from kg.nlp.lexicon import LexActor, Lexicon, lexicon, norm, words
 
 _DIGIT = re.compile(r"\d")
 _LEADING = {"the", "a", "an"}
@@ -37,6 +37,9 @@ _ORG_WORDS = words(
     "congress senate house cabinet jirga taliban academy school company secretariat board "
     "directorate program programme initiative forum observatory"
 )
+# Arabic words that open the names of armed groups and parties ("Jaish al-Islam", "Hizb ut-Tahrir"):
+# a name starting with one is a body's even when tagged a person's
+_ARABIC_BODIES = words("jaish jabhat harakat hizb hezb ahrar kataib liwa jamaat jamiat tanzim")
 _LOCATIVE = words("at near outside inside")
 _FACTIONS = words("faction factions wing wings camp")
 # words of a generic body's name ("Foreign Ministry") that need its country to name one body
@@ -308,6 +311,8 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             table.add_country(kb[8:], alias=text, **where)
         elif kb.startswith("demonym:"):
             _demonym(doc, span, kb[8:], table, sent.index)
+        elif ent.label_ == "PERSON" and span[0].lower_ in _ARABIC_BODIES and len(span) > 1:
+            _organization(doc, span, table, persons, sent.index)
         elif ent.label_ == "PERSON":
             if _junk(text) or _journalist(doc, span) or _not_a_name(doc, span) or _only_titles(span):
                 continue
@@ -344,6 +349,7 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
             and _surname(span, table, persons, True)
         ):  # "Nyusi and Momade agreed", Momade tagged PRODUCT; not "Baloch separatists"
             persons.append((span, sent.index))
+    persons += _untagged_conjoined_names(doc, layout, lex)
     for key, span, sentence, alias in merge_person_names(persons, table):
         role, affiliation, prefix = person_context(doc, span, table)
         table.add(key, alias, "Person", alias=alias, tokens=(span.start, span.end), sentence=sentence)
@@ -353,6 +359,37 @@ def resolve_actors(doc: Doc, layout: Layout) -> ActorTable:
     _acronyms(doc, layout.text, table)
     _untagged_acronyms(doc, layout, table)
     return table
+
+
+def _untagged_conjoined_names(doc: Doc, layout: Layout, lex: Lexicon) -> list[tuple[Span, int]]:
+    """A full name the tagger left out of every entity, conjoined with a person's name: a person
+    too ("the leaders Alexander Zakharchenko and Igor Plotnitsky", Plotnitsky untagged). Only a
+    given name and a surname, or three capitalised words, each unknown to the lexicon and the
+    gazetteer."""
+    found = []
+    for t in doc:
+        if t.tag_ != "NNP" or t.ent_iob_ != "O" or not t.is_title:
+            continue
+        partner = t.head if t.dep_ == "conj" else next((c for c in t.children if c.dep_ == "conj"), None)
+        if partner is None or partner.ent_type_ != "PERSON" or partner.i == t.i:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].head.i == t.i and doc[start - 1].dep_ == "compound":
+            start -= 1
+        span = doc[start : t.i + 1]
+        if not 2 <= len(span) <= 3 or any(
+            w.tag_ != "NNP" or w.ent_iob_ != "O" or not w.is_title or not w.is_alpha for w in span
+        ):
+            continue
+        gaz = gazetteer()
+        if lex.actor(span.text) or gaz.country(span.text) or gaz.city(span.text) or gaz.region(span.text):
+            continue
+        if (start and doc[start - 1].lower_ in _LEADING) or any(w.lower_ in role_words() for w in span):
+            continue  # "and the Defence Minister, Jagjivan Ram": a title
+        sentence = layout.of(t.i)
+        if sentence is not None and sentence.usable:
+            found.append((span, sentence.index))
+    return found
 
 
 def _untagged_acronyms(doc: Doc, layout: Layout, table: ActorTable) -> None:
@@ -450,6 +487,10 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
     if titled is not None:
         persons.append((titled, sentence))  # "Field Marshal Birhanu Jula" tagged ORG
         return
+    named = _name_of_country(span)
+    if named is not None:
+        persons.append((named, sentence))  # "Lavrentiev of Russia, Sedat Onal of Turkey and ..."
+        return
     if (len(span) > 6 and not _long_name(span)) or lexicon().role_of([t.text for t in span[:1]]):
         return  # a title ("Special Representative for ...") or a run-on
     if len(span) > 1 and (span[-1].lower_ in _agreement_nouns() or span.root.lower_ in _agreement_nouns()):
@@ -499,6 +540,26 @@ def _organization(doc: Doc, span: Span, table: ActorTable, persons: list[tuple[S
 
 
 _GOVERNING = {"government", "administration", "authorities", "regime"}
+
+
+def _name_of_country(span: Span) -> Span | None:
+    """The person's name in a span the tagger ran on into the country they come from, "Sedat Onal
+    of Turkey", when the span is conjoined with a person's name (or with the country another
+    person comes from)."""
+    root = span.root
+    ofs = [t for t in span if t.lower_ == "of"]
+    if len(ofs) != 1 or not 2 <= ofs[0].i - span.start <= 3:
+        return None
+    name = span.doc[span.start : ofs[0].i]
+    if gazetteer().country(span.doc[ofs[0].i + 1 : span.end].text) is None or not _looks_like_person(name):
+        return None
+    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return name if any(p.ent_type_ == "PERSON" or _of_a_person(p) for p in partners) else None
+
+
+def _of_a_person(t: Token) -> bool:
+    """ "Vershinin of Russia": the conjunct the parser hung on the country stands beside a person."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.ent_type_ == "PERSON"
 
 
 def _short_for(span: Span, table: ActorTable) -> str | None:

@@ -23,6 +23,8 @@ from kg.nlp.lexicon import lexicon, words
 _TEAMS = {"delegation", "team", "delegations", "teams"}
 # nouns that end the names of bodies but, bare, mostly mean something else ("the front", "the army")
 _NOT_BODIES = {"front", "army", "forces", "government", "state", "group", "party", "people", "country"}
+_DELEGATIONS = frozenset({"delegation", "team"})
+_ENVOYS = {"envoys", "emissaries", "negotiators", "delegates"}  # "the envoys": the delegation's members
 _PEOPLE = {"leaders", "men", "women", "pair", "duo"}  # "the two leaders", "the pair": the two people in focus
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _REPRESENTED_PRONOUNS = {"him", "her", "them", "us", "it", "me", "you"}
@@ -73,6 +75,7 @@ class Resolver:
         self._sides = lex.word_list("side_nouns")
         self._counted_people = lex.word_list("counted_person_nouns")  # "the two ministers", with a number only
         self._proxies = lex.word_list("proxy_nouns")
+        self._offices = self._counted_people | self._proxies | {"counterparts", "leaders", "mediators"}
         self._armed = lex.word_list("armed_descriptors")
         self._home: str | None = None  # the country "the government" stands for ("" when none)
         self._told: dict[int, list[str]] = {}  # token index of "the two sides" -> whom it meant
@@ -166,11 +169,13 @@ class Resolver:
                 return persons[:2]
         return self.salient_pair(index)
 
-    def _counted_persons(self, t: Token) -> list[str]:
+    def _counted_persons(self, t: Token, count: int = 2) -> list[str]:
         """Whom "the two ministers" (envoys, presidents, ...) means: the two people in focus when
         both hold such an office (or no office is known of them), else the latest two of an event
         who do; none when three of one event do. With no such pair, the two sides ("the two
-        ministers signed a transit agreement" after the presidents met: their two countries)."""
+        ministers signed a transit agreement" after the presidents met: their two countries).
+        "The three ministers" (or more) are the people of the latest event with that many who
+        may hold the office, else no one."""
         prime = any(c.lower_ == "prime" for c in t.children if c.dep_ in ("amod", "compound"))
         wanted = "head" if prime else _role_class(t.lower_.removesuffix("s"))
 
@@ -182,6 +187,8 @@ class Resolver:
             return office in _COUNTED_AS[wanted] if known or office is not None else True
 
         events = [persons for i, parties in self.pairs if i < t.i and (persons := self._persons(parties))]
+        if count > 2:
+            return next((fitting for ps in reversed(events) if len(fitting := [p for p in ps if fits(p)]) == count), [])
         if events and sum(fits(p, known=True) for p in events[-1]) > 2:
             return []  # "Blinken, Lavrov and Wang Yi attended ... the two ministers": which two is not told
         focus = self.salient_persons(t.i)
@@ -341,19 +348,20 @@ class Resolver:
             key = self._national_in_role(t)
             if key:
                 return [key]
+        if t.tag_ in ("NN", "NNS"):
+            # "the crown prince of the UAE, Sheikh Mohammed bin Zayed", "his Turkish and Iranian
+            # counterparts, Mevlut Cavusoglu and Mohammad Javad Zarif": the names, not the countries
+            named = [
+                k for c in t.children if c.dep_ == "appos" for x in (c, *c.conjuncts) for k in self._named(x, depth)
+            ]
+            if named:
+                return list(dict.fromkeys(named))
+        if t.tag_ == "NNS" and (listed := self._listed_right_after(t)):
+            return listed
         found = self._from_modifiers(t, depth)
         if found:
             return found
-        if t.tag_ in ("NN", "NNS"):  # "the crown prince of the UAE, Sheikh Mohammed bin Zayed": the name
-            named = [
-                k
-                for c in t.children
-                if c.dep_ == "appos"
-                for x in (c, *c.conjuncts)
-                if (k := self.actors.key_at(x.i)) is not None
-            ]
-            if named:
-                return named
+        if t.tag_ in ("NN", "NNS"):
             named_next = self._named_right_after(t)
             if named_next:
                 return [named_next]
@@ -363,11 +371,17 @@ class Resolver:
             if t.i not in self._told:
                 self._told[t.i] = self.salient_groups(t.i, count)
             return list(self._told[t.i])
-        if low in self._counted_people and det in ("the", "these", "those", "both") and (det == "both" or _has_two(t)):
+        if (
+            low in self._counted_people
+            and det in ("the", "these", "those", "both")
+            and (det == "both" or _has_two(t) or count > 2)
+        ):
             if t.i not in self._told:
-                self._told[t.i] = self._counted_persons(t)
+                self._told[t.i] = self._counted_persons(t, max(count, 2))
             return list(self._told[t.i])
-        if low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t)):
+        if (low in self._sides and (det in ("the", "both", "either", "each") or _has_two(t))) or (
+            det == "each" and f"{low}s" in self._sides  # "met each delegation"
+        ):
             if t.i not in self._told:  # what the phrase meant when first read, not after its own event
                 self._told[t.i] = (
                     self.salient_persons(t.i) if low in _PEOPLE else self.salient_pair(t.i, low in _PEOPLE_SIDES)
@@ -383,8 +397,11 @@ class Resolver:
             return [key] if key else []
         if low in _TEAMS and det == "the" and depth == 0 and not _modifies(t):
             return self._team_before(t)  # "A Taliban delegation arrived ... The delegation met X"
-        if det == "the" and depth == 0 and t.tag_ == "NN" and low not in _NOT_BODIES and not _modifies(t):
-            key = self._body_named_before(t)  # "the Joint Boundary Commission ... The commission met"
+        if low in _ENVOYS and det == "the" and depth == 0 and not _modifies(t) and not _described(t):
+            return self._team_before(t, _DELEGATIONS)  # "A Taliban delegation ... for the envoys to meet X"
+        if det == "the" and depth <= 1 and t.tag_ == "NN" and low not in _NOT_BODIES and not _modifies(t):
+            # "the Joint Boundary Commission ... The commission met", "met members of the council"
+            key = self._body_named_before(t)
             if key:
                 return [key]
         if low == "country" and det in _DEFINITE | {"'s"}:
@@ -402,6 +419,35 @@ class Resolver:
             return a.type == "Organization" and len(label) > 1 and label[-1] == t.lower_ and words <= set(label)
 
         return self.actors.last_before(t.i, named)
+
+    def _named(self, x: Token, depth: int) -> list[str]:
+        """The actor a name in apposition is, or (a title joined to the name: "Field Marshal
+        Birhanu Jula, and the Tigrayan commander Tadesse Werede") whom the title stands for."""
+        key = self.actors.key_at(x.i)
+        if key is not None:
+            return [key]
+        titled = depth < 2 and not x.ent_type_ and x.tag_ in ("NN", "NNS")
+        return self._one(x, depth + 1) if titled else []  # not "the Qatari capital, Doha": a place
+
+    def _listed_right_after(self, t: Token) -> list[str]:
+        """The people a plural office names after a comma, when the parser hung the names
+        elsewhere: "hosted his Turkish and Iranian counterparts, Mevlut Cavusoglu and Mohammad
+        Javad Zarif, and the three ministers adopted ..." (the names made subjects of "adopted")."""
+        comma = t.i + 1
+        if comma + 1 >= len(self.doc) or self.doc[comma].text != "," or t.lower_ not in self._offices:
+            return []
+        first = self.doc[comma + 1]
+        key = self.actors.key_at(first.i)
+        if key is None or self.actors.actors[key].type != "Person" or first.head.i == t.i:
+            return []
+        root = first
+        while root.dep_ != "conj" and root.head.i > root.i and self.actors.key_at(root.head.i) == key:
+            root = root.head  # from "Mevlut" to "Cavusoglu"
+        after = self.doc[root.i + 1] if root.i + 1 < len(self.doc) else None
+        if after is None or after.lower_ not in (",", "and"):
+            return []  # "meet the country's officials, Karzai's spokesman said": a new clause
+        keys = [k for x in (root, *root.conjuncts) if (k := self.actors.key_at(x.i))]
+        return [k for k in dict.fromkeys(keys) if self.actors.actors[k].type == "Person"]
 
     def _named_right_after(self, t: Token) -> str | None:
         """The person a role word is the title of, when the parser hung the name elsewhere: in
@@ -486,14 +532,21 @@ class Resolver:
         keys = list(dict.fromkeys(k for x in named for k in self._one(x, 1)))
         return keys if len(keys) >= 2 else []
 
-    def _team_before(self, t: Token) -> list[str]:
-        """Whose "the delegation" (or "the team") is: that of the nearest one named before it, by
-        its owner ("a Taliban delegation", "Pakistan's delegation", "the delegation of X"), its
-        leader ("a delegation led by Hanafi", "at the head of a delegation") or who formed or sent
-        it ("the government has formed a negotiating team")."""
-        before = next((t.doc[i] for i in range(t.i - 1, -1, -1) if t.doc[i].lower_ == t.lower_), None)
-        if before is None:
-            return []
+    def _team_before(self, t: Token, nouns: frozenset[str] | None = None) -> list[str]:
+        """Whose "the delegation" (or "the team"; with ``nouns``, any of them) is: that of the
+        nearest one named before it, by its owner ("a Taliban delegation", "Pakistan's
+        delegation", "the delegation of X"), its leader ("a delegation led by Hanafi", "at the
+        head of a delegation") or who formed or sent it ("the government has formed a negotiating
+        team")."""
+        nouns = nouns or frozenset({t.lower_})
+        for before in [t.doc[i] for i in range(t.i - 1, -1, -1) if t.doc[i].lower_ in nouns][:3]:
+            owners = self._owners(before)
+            if owners:
+                return owners
+        return []
+
+    def _owners(self, before: Token) -> list[str]:
+        """Who a delegation or team is of, by its owner, its leader or who formed it."""
         owners = [c for c in before.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < before.i]
         owners += [o for c in before.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in pobjs(c)]
         for c in before.children:  # "a delegation led by Hanafi"
@@ -639,9 +692,15 @@ class Resolver:
         return key
 
     def _is_armed_descriptor(self, t: Token) -> bool:
-        """ "the militants", "the rebel group", "the largest Muslim rebel group"."""
-        mods = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
-        return any(" ".join([*mods[k:], t.lower_]) in self._armed for k in range(len(mods) + 1))
+        """ "the militants", "the rebel group", "the largest Muslim rebel group"; not "the contact
+        group" or "the rights group": a noun left out of the words that make the descriptor makes
+        it another kind of group."""
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        return any(
+            " ".join([*(c.lower_ for c in mods[k:]), t.lower_]) in self._armed
+            and not any(c.dep_ == "compound" and c.tag_ in ("NN", "NNS") for c in mods[:k])
+            for k in range(len(mods) + 1)
+        )
 
     def _speaker_before(self, t: Token) -> list[str]:
         """The country or group that says or tells the clause ``t`` is in, named before it."""

@@ -409,6 +409,18 @@ class Grouper:
         ):
             return False  # "flew to Khartoum on Tuesday to meet Bashir" is not the talks held there weeks before
         if (
+            when is not None
+            and strength == STRONG
+            and not f.definite
+            and d.dates
+            and when.iso
+            and all(
+                s == WEAK and other.iso and (not _same_time(other.iso, when.iso) or (_days(other, when) or 0) > 31)
+                for other, s in d.dates
+            )
+        ):
+            return False  # "an international conference in Tashkent in March" is not the talks of "a trip last week"
+        if (
             f.place
             and d.places
             and not any(self.places.contains(p, f.place) or self.places.contains(f.place, p) for p in d.places)
@@ -448,6 +460,8 @@ class Grouper:
         if f.sentence.headline and self._their_country(f, d):
             return True  # "Lebanese leaders sign Doha accord" over "signed by Berri, Siniora, Hariri ..."
         mine, theirs = self._parties(f.participants), self._parties(d.participants)
+        if f.kind == "agreement" and f.explicit_parties >= 2 and len(mine) >= 2 and mine < theirs and len(theirs) > 2:
+            return False  # "Russia and Turkey had struck the deal" is not the three powers' declaration
         if loose:
             return mine <= theirs or theirs <= mine or bool(set(persons) & set(d.participants))
         return mine == theirs

@@ -6,8 +6,9 @@ X", "The head of the government delegation, X, shook hands with ...". Each such 
 a mention (:attr:`Frame.leads`) that coreference joins to the latest meeting told before it that
 the side takes part in (:meth:`kg.extract.coref.Grouper.group`), so the meeting has the person and
 the sentence that says so. A sentence that lists who took part ("Taking part were X, Y and
-representatives of Z", "Attending were ...") joins the meeting told just before it
-(:attr:`Frame.attends`).
+representatives of Z", "Attending were ...") or who represented whom ("Washington was represented
+by its special envoy, Thomas West, and Islamabad by Hina Rabbani Khar") joins the meeting told
+just before it (:attr:`Frame.attends`).
 """
 
 from __future__ import annotations
@@ -142,6 +143,40 @@ def _sides(team: Token, resolver: Resolver) -> list[str]:
         return found
     owners = [c for c in team.children if c.dep_ in ("poss", "compound")]
     return [k for c in owners if (k := resolver.country_of_capital(c)) is not None]
+
+
+def representation(layout: Layout, resolver: Resolver) -> list[Frame]:
+    """A mention for each usable body sentence that tells, in the past, who represented a side
+    ("Washington was represented by its special envoy, Thomas West, and Islamabad by Hina Rabbani
+    Khar"), with the people it names from the agent on as participants."""
+    out = []
+    for sentence in layout.sentences:
+        if not sentence.usable or sentence.headline:
+            continue
+        span = sentence.span
+        verb = next((t for t in span if t.lower_ == "represented" and _told_as_past_passive(t)), None)
+        if verb is None:
+            continue
+        aside = {x.i for t in span if t.dep_ in ("relcl", "acl") for x in t.subtree}
+        keys = [
+            k
+            for t in span
+            if t.i > verb.i
+            and t.i not in aside
+            and (k := resolver.actors.key_at(t.i)) is not None
+            and resolver.actors.actors[k].type == "Person"
+        ]
+        if keys:
+            out.append(
+                Frame("meeting", "talks", "talks", verb, sentence, participants=list(dict.fromkeys(keys)), attends=True)
+            )
+    return out
+
+
+def _told_as_past_passive(verb: Token) -> bool:
+    """ "was represented by ...": a past passive with its agent."""
+    passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+    return passive and any(c.dep_ == "agent" for c in verb.children)
 
 
 def attendance(layout: Layout, resolver: Resolver) -> list[Frame]:

@@ -127,6 +127,8 @@ def _apart(frame: Frame, resolver: Resolver) -> list[Frame]:
     ]
     apart = [w for w in withs if _after_separately(w)]
     hosts = [k for s in subjects(verb) for k in resolver.resolve(s)]
+    if not apart and hosts and token is verb:
+        return _each_apart(frame, verb, hosts, resolver)
     if not apart or not hosts or len(apart) == len(withs):
         return [frame]
     out = [frame]
@@ -138,6 +140,28 @@ def _apart(frame: Frame, resolver: Resolver) -> list[Frame]:
         out.append(replace(frame, participants=[*hosts, *guests], ordinal="separate", explicit_parties=len(guests) + 1))
     frame.explicit_parties = len(frame.participants)
     return out
+
+
+def _each_apart(frame: Frame, verb: Token, hosts: list[str], resolver: Resolver) -> list[Frame]:
+    """ "Met the minister and the special representative separately", "had met each delegation":
+    a meeting of the subject with each of those met, the later ones frames of their own."""
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    each = any(c.dep_ == "det" and c.lower_ == "each" for o in objects for c in o.children)
+    if not each and not any(c.dep_ == "advmod" and c.lower_ in _APART for c in verb.children):
+        return [frame]
+    guests = list(dict.fromkeys(k for o in objects for k in resolver.resolve(o, conjuncts=False) if k not in hosts))
+    if len(guests) < 2:
+        return [frame]
+    kept = [k for k in frame.participants if k not in guests]
+    first = replace(frame, participants=[*kept, guests[0]], explicit_parties=len(hosts) + 1)
+    rest = [
+        replace(frame, participants=[*hosts, g], ordinal="separate", explicit_parties=len(hosts) + 1)
+        for g in guests[1:]
+    ]
+    return [first, *rest]
+
+
+_APART = {"separately", "individually"}
 
 
 def _after_separately(prep: Token) -> bool:

@@ -207,6 +207,9 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
 
 def verb_parties(verb: Token, trig: Trigger) -> list[Token]:
     out = [s for s in subjects(verb) if not is_destination(s)]
+    # "Poroshenko met US President Barack Obama, German Chancellor Angela Merkel, ... and ...": the
+    # names after the first, which the parser hung on the subject as its apposition
+    out += [a for s in out for a in s.children if a.dep_ == "appos" and a.i > verb.i and a.ent_type_ == "PERSON"]
     for c in verb.children:
         if c.dep_ in ("dobj", "agent") or _party_prep(c):
             objs = pobjs(c) if c.dep_ in ("prep", "agent") else [c]

@@ -17,6 +17,7 @@ from kg.extract.parties import is_destination
 from kg.extract.scope import Scope, with_completions
 from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
+from kg.nlp.components import DATELINE
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import lexicon, norm
 from kg.records import Mention, Place
@@ -44,6 +45,7 @@ class PlaceTable:
         self.places: dict[str, PlaceInfo] = {}
         self._token: dict[int, str] = {}
         self.countries: set[str] = set()  # keys that are country actors
+        self.dateline: str | None = None  # the place the story is filed from ("ADDIS ABABA, Feb 28 (Reuter) -")
 
     def at(self, token_index: int) -> str | None:
         return self._token.get(token_index)
@@ -145,7 +147,34 @@ def resolve_places(doc: Doc, layout: Layout, actors: ActorTable) -> PlaceTable:
             table.add(text, text, (span.start, span.end), sent.index)
     for span, iso, sentence in demonyms:
         _demonym_capital(doc, span, iso, table, sentence)
+    table.dateline = _dateline_place(layout, table)
     return table
+
+
+def _dateline_place(layout: Layout, table: PlaceTable) -> str | None:
+    """The city of the dateline that opens the first body sentence, when it is a place."""
+    first = next((s for s in layout.sentences if s.usable and not s.headline), None)
+    if first is None:
+        return None
+    opening = DATELINE.match(layout.text[first.start : first.end])
+    if opening is None:
+        return None
+    end = first.start + opening.end()
+    found = next((k for t in first.span if t.idx < end and (k := table.at(t.i)) is not None), None)
+    if found is not None:
+        return None if table.is_country(found) else found
+    words = []  # "ADDIS ABABA", which the tagger mostly leaves out of every entity
+    for t in first.span:
+        if t.idx >= end or not t.is_alpha or not t.is_upper:
+            break
+        words.append(t)
+    city = gazetteer().city(" ".join(t.text for t in words).title()) if words else None
+    if city is None:
+        return None
+    country = gazetteer().by_iso(city.iso)
+    tokens = (words[0].i, words[-1].i + 1)
+    alias = " ".join(t.text for t in words)
+    return table.add(city.name, alias, tokens, first.index, city.geonames, country.key if country else None)
 
 
 def _site_of(part: Token, places: PlaceTable) -> str | None:
@@ -292,6 +321,10 @@ def event_place(
                 return places.at(c.i)
     if scope.where is not None and places.at(scope.where.i):
         return places.at(scope.where.i)
+    if places.dateline and any(
+        c.lower_ == "here" and c.dep_ == "advmod" for v in (*scope.nodes, *scope.verbs[:1]) for c in v.children
+    ):
+        return places.dateline  # "ADDIS ABABA, Feb 28 (Reuter) - ... signed an agreement here last night"
     for v in (scope.token, *scope.verbs[:1]):  # "Jeddah, where the two sides signed a declaration"
         if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children) and at(v.head):
             return at(v.head)

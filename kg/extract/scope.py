@@ -93,6 +93,7 @@ def _purpose_travel(verb: Token) -> Token | None:
 
 
 _STOPS = {"stop", "stops", "stopped", "stopping"}
+_STAYS = {"spend", "spends", "spent", "spending", "stay", "stays", "stayed", "staying"}
 
 
 def _stopover(verb: Token) -> bool:
@@ -372,6 +373,8 @@ def scope_of(token: Token, noun: bool) -> Scope:
         travel = lex.word_list("travel_verbs")
         if v.lower_ in travel and scope.via in ("for", "to", "ahead", "before") and not _observing(v):
             scope.travel = v
+        elif v.lower_ in _STAYS and scope.via == "for":
+            scope.travel = v  # "spent four days in Uzbekistan last week for talks": the stay is the trip
         elif v.lower_ in _ARRIVING and scope.via == "dobj" and _set_off(outer):
             scope.travel = v  # "flew to Asmara on July 8, the first visit by an Ethiopian leader"
         else:

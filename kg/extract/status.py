@@ -203,14 +203,24 @@ def _content_clause(verb: Token) -> bool:
     the second of two such clauses: "... and that Iran had arranged"), not a relative clause on
     it ("reports that appeared on Monday", where "that" is the subject). The parser at times
     takes the "that" for a relative pronoun; a clause that has the subject or object "that" would
-    stand for already is a content clause all the same."""
+    stand for already (or whose object is a "for ... to" clause) is a content clause all the same."""
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head
     that = next((c for c in verb.children if c.lower_ == "that"), None)
-    if first.dep_ not in ("acl", "ccomp") or that is None:
+    if that is None:
+        return False
+    if first.dep_ == "relcl" and that.dep_ == "dobj" and any(_for_clause(c) for c in verb.children):
+        return True  # "reports that Irgashev had arranged for the envoys to meet ...": its object is told
+    if first.dep_ not in ("acl", "ccomp"):
         return False
     return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c is not that for c in verb.children)
+
+
+def _for_clause(clause: Token) -> bool:
+    """ "for the envoys to meet": a clause with "for", a subject of its own and "to"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+    return clause.dep_ in ("advcl", "ccomp", "xcomp") and {"for", "to"} <= marks
 
 
 def _broke_down(word: Token, kind: str) -> bool:
@@ -287,8 +297,12 @@ def _from_verbs(scope: Scope, planned: frozenset[str]) -> str | None:
             return "Planned"
         if v.lower_ in planned and v != scope.token and (i or scope.via in ("dobj", "nsubjpass", "self")):
             return "Planned"  # "proposed a meeting", "talks are planned", "set to resume"
+        if v.lower_ in _AWAITED and scope.via == "for" and any(c.dep_ == "auxpass" for c in v.children):
+            return "Planned"  # "is expected in Islamabad later this week for talks"
         if "to" in aux and v.tag_ == "VB" and (v.lower_ in support or v == scope.token):
             head = v.head
+            if head.tag_.startswith("NN") and _record_holder(head):
+                return "Occurred"  # "became the most senior UN official to visit Afghanistan"
             if head == v or head.lower_ in planned or head.tag_.startswith("NN"):
                 return "Planned"
             continue
@@ -296,6 +310,21 @@ def _from_verbs(scope: Scope, planned: frozenset[str]) -> str | None:
         if tense or not v.tag_.startswith("VB"):
             return tense
     return None
+
+
+def _record_holder(noun: Token) -> bool:
+    """Whether a noun is "the first (last, most senior, only) one" to do something, said of
+    someone as a fact of the past: "was the first Saudi minister to visit Tehran"."""
+    ranked = any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _RANKS or any(a.tag_ == "RBS" for a in c.children))
+        for c in noun.children
+    )
+    verb = noun.head
+    return ranked and noun.dep_ in ("attr", "oprd") and verb.tag_ in ("VBD", "VBN")
+
+
+_RANKS = {"first", "last", "only", "second", "third"}
+_AWAITED = {"expected", "scheduled", "slated", "due"}
 
 
 def _tense(v: Token, aux: set[str], occurred: frozenset[str]) -> str | None:

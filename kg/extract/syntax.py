@@ -49,13 +49,20 @@ def subjects(verb: Token) -> list[Token]:
     x = verb
     for _ in range(4):
         subs = [c for c in x.children if c.dep_ in SUBJECT_DEPS]
-        subs = [s for s in subs if not any(c.dep_ == "mark" and c.lower_ == "for" for c in x.children)]
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in x.children):
+            # "arranged for the envoys to meet X": the envoys; not "leave for Doha to resume talks",
+            # parsed as if Doha were to resume them
+            travel = lexicon().word_list("travel_verbs")
+            subs = [s for s in subs if s.ent_type_ not in ("GPE", "LOC", "FAC") and x.head.lower_ not in travel]
         if subs:
             if subs[0].lower_ in RELATIVE and x.dep_ == "relcl":
                 return [x.head]
             return [*subs, *(h for s in subs for h in hidden_conjuncts(s))]
         if x.dep_ in ("acl", "relcl") and x.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
             return [x.head]
+        if x.dep_ in ("acl", "relcl") and x.tag_ == "VB" and x.head.dep_ in ("attr", "oprd"):
+            x = x.head.head  # "Mohammed became the first UN official to visit": who became it
+            continue
         if x.dep_ == "pcomp" and x.head.lower_ == "of":  # "accused X of holding talks"
             objs = [c for c in x.head.head.children if c.dep_ == "dobj"]
             if objs:

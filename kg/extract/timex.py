@@ -143,9 +143,10 @@ def find_times(scope: Scope) -> list[TimeRef]:
 
 
 # "a day later", "two days later", "a week later", "the next day", "the following day": so many
-# days after the date told before
+# days after the date told before; "a week earlier", "the day before": so many days before it
 _LATER = re.compile(
-    r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) later|the (?:next|following) day)\b",
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) (later|earlier)"
+    r"|the (?:next|following) day|the (previous) day|the day (before))\b",
     re.IGNORECASE,
 )
 
@@ -460,6 +461,8 @@ def _back_reference(ref: TimeRef, anchor: date | None, tense: str | None) -> Dat
         told = resolve_date(ref.antecedent or "", anchor, "future" if tense == "future" else "past")
         count = _NUMBERS.get((later[1] or "").lower()) or int(later[1] or 1)
         days = count * (7 if (later[2] or "").lower().startswith("week") else 1)
+        if (later[3] or "").lower() == "earlier" or later[4] or later[5]:
+            days = -days
         early = _LATE_IN_THE_MONTH.search(ref.antecedent or "") is None  # not "late October ... a week later"
         if told is not None and told.precision == "month" and told.iso and days <= _DAYS_IN_THE_MONTH and early:
             return DateValue(told.iso, "month", ref.expression)  # "in October ... Two days later": October
