@@ -681,3 +681,11 @@ def test_a_group_named_by_another_noun_is_not_the_article_s_armed_group():
         "Ukrainian officials in Minsk on Monday, and the rights group Amnesty International urged restraint."
     )
     assert names(x, only(x.meetings).participants) == {"Ukraine"}
+
+
+def test_a_headline_surname_the_tagger_missed_is_the_person_named_below():
+    x = run(
+        "Lebed and Maskhadov sign Khasavyurt accords\n\n"
+        "Alexander Lebed and Aslan Maskhadov signed documents in Khasavyurt on Saturday."
+    )
+    assert any(m.text.startswith("Lebed and") for a in x.actors if a.label == "Alexander Lebed" for m in a.mentions)

@@ -450,3 +450,19 @@ def test_the_three_ministers_are_the_host_and_the_counterparts_named_after_a_com
     deal = next(a for a in x.agreements if a.category == "deal")
     assert names(x, deal.participants) == {"Russia", "Turkey"}
     assert deal.date is not None and deal.date.iso == "2024-02-29"
+
+
+def test_a_truce_that_took_effect_later_is_dated_by_its_signing():
+    x = run(
+        "At a meeting in Bossangoa on March 2, the two commanders signed a ceasefire that took effect at noon the "
+        "next day."
+    )
+    assert only(x.agreements).date.iso == "2024-03-02"
+
+
+def test_a_deal_that_came_into_force_later_is_dated_by_its_signing():
+    x = run(
+        "At their third meeting, in the village of Tumba on March 4, the two leaders signed a ceasefire that came "
+        "into force the next day."
+    )
+    assert only(x.agreements).date.iso == "2024-03-04"

@@ -1773,3 +1773,36 @@ def test_a_list_of_titled_names_after_met_all_took_part():
         "Prime Minister David Cameron and French President Francois Hollande."
     )
     assert {"Barack Obama", "Angela Merkel", "David Cameron", "Francois Hollande"} <= who
+
+
+def test_first_met_is_not_their_second_meeting():
+    x = run(
+        "Mbeki first met Garang in mid-January. At their second meeting, in Kasane on January 20, the two men "
+        "agreed to exchange prisoners."
+    )
+    assert len(x.meetings) == 2
+
+
+def test_a_date_hung_from_the_village_dates_the_meeting():
+    x = run(
+        "Kabila and Kagame met in Goma in April. At their third meeting, in the village of Tumba on May 4, the two "
+        "leaders signed a ceasefire."
+    )
+    assert "2023-05-04" in {m.date.iso for m in x.meetings if m.date}
+
+
+def test_this_town_is_the_dateline_city():
+    x = run(
+        "NAIVASHA, Kenya, March 14 (AP) - Joseph Lagu and Gaafar Nimeiri signed a truce in this lakeside town "
+        "on Thursday."
+    )
+    assert only(x.agreements).place == "naivasha"
+
+
+def test_here_on_the_clause_of_the_deal_is_the_dateline_city():
+    x = run(
+        "OSLO, March 14 (Reuters) - Carlos Mendez and Hugo Salas initialed an agreement to end the conflict here "
+        "Wednesday."
+    )
+    deal = only(x.agreements)
+    assert deal.place == "oslo" and deal.date.iso == "2024-03-13"

@@ -5,7 +5,7 @@ person leads ("X, led by Y"), and the side someone's deputies act for."""
 from __future__ import annotations
 
 import pytest
-from conftest_nlp import names, only, run
+from conftest_nlp import labels, names, only, run
 
 pytestmark = pytest.mark.slow
 
@@ -372,3 +372,17 @@ def test_the_three_countries_are_the_three_in_focus(text, expected):
 def test_a_count_of_countries_that_does_not_point_back_is_no_party(text):
     later = [m for m in run(text).meetings if m.place in ("cairo", "riyadh")]
     assert not any({"israel", "egypt", "jordan"} & set(m.participants) for m in later)
+
+
+def test_a_role_joined_to_a_name_is_the_name_after_it():
+    x = run(
+        "Defence Minister Rafael Ortega and the rebels' military chief, Tomas Ruiz, signed a truce in Lima on Monday."
+    )
+    assert names(x, only(x.agreements).participants) >= {"Rafael Ortega", "Tomas Ruiz"}
+
+
+def test_a_name_owned_by_a_capital_and_joined_to_a_person_is_a_person():
+    x = run("William P. Rogers and Hanoi's Le Duc Tho signed a protocol in Paris on Monday.")
+    assert labels(x).get("Le Duc Tho") == "Person"
+    assert next(a.affiliation for a in x.actors if a.label == "Le Duc Tho") == "vietnam"  # Hanoi's
+    assert names(x, only(x.agreements).participants) >= {"William P. Rogers", "Le Duc Tho"}

@@ -219,6 +219,8 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
         return True
     if span[0].tag_ == "NNP" and lexicon().role_of([span[0].text]):
         return True  # "Saudi Arabia's King Fahd", all of it tagged a place
+    if _a_capitals_man(doc, span):
+        return True
     if before is not None and before.lower_ == "of" and span.root.head == before:
         owner = before.head
         if owner.ent_type_ == "ORG" or owner.lower_ in _ORG_WORDS | _FACTIONS:
@@ -231,6 +233,18 @@ def _person_in_disguise(doc: Doc, span: Span) -> bool:
     ):
         return True  # "the Israeli team led by Elyakim Rubinstein"
     return span.root.dep_ == "nsubj" and head.lower_ in ("said", "says", "told", "added", "stated")
+
+
+def _a_capitals_man(doc: Doc, span: Span) -> bool:
+    """ "Henry Kissinger and Hanoi's Le Duc Tho": a name owned by a place and joined to a
+    person's name is a person too, whatever the tagger took it for."""
+    if span.start < 2 or doc[span.start - 1].text not in _POSSESSIVE or doc[span.start - 2].ent_type_ != "GPE":
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ in ("conj", "appos"):
+        partners.append(root.head)
+    return any(p.ent_type_ == "PERSON" for p in partners)
 
 
 def _looks_like_person(span: Span) -> bool:
@@ -411,7 +425,9 @@ def _untagged_acronyms(doc: Doc, layout: Layout, table: ActorTable) -> None:
 
 def _untagged_surnames(doc: Doc, layout: Layout, table: ActorTable) -> None:
     """A proper noun the tagger left out of every entity that is the surname of one person named
-    before it: that person ("An emergency meeting between Vucic and Kurti", Kurti untagged)."""
+    before it: that person ("An emergency meeting between Vucic and Kurti", Kurti untagged); in a
+    headline, of one person the story names ("Lebed and Maskhadov sign accords", Lebed an
+    adjective to the tagger)."""
     first: dict[str, list[tuple[int, str]]] = {}
     for info in table.actors.values():
         if info.type == "Person" and info.positions and " " in info.label:
@@ -424,7 +440,12 @@ def _untagged_surnames(doc: Doc, layout: Layout, table: ActorTable) -> None:
         t = doc[int(i)]
         people = first[t.lower_]
         sentence = layout.of(t.i)
-        if t.tag_ != "NNP" or len(people) != 1 or people[0][0] > t.i or table.key_at(t.i) or sentence is None:
+        if len(people) != 1 or table.key_at(t.i) or sentence is None:
+            continue
+        if sentence.headline:  # "Lebed and Maskhadov sign accords": the man the story names, tagged as anything
+            if not t.is_title:
+                continue
+        elif t.tag_ != "NNP" or people[0][0] > t.i:
             continue
         if t.dep_ in ("amod", "compound") and t.head.tag_ in ("NNS", "NNPS"):
             continue  # "Baloch separatists" names a people, not Allah Nazar Baloch

@@ -280,6 +280,9 @@ class Resolver:
     # ------------------------------------------------------------- one token
 
     def _one(self, t: Token, depth: int) -> list[str]:
+        owned = self._owned_name(t)
+        if owned is not None:
+            return [owned]
         key = self.actors.key_at(t.i)
         if key is not None:
             return [key]
@@ -356,6 +359,9 @@ class Resolver:
             ]
             if named:
                 return list(dict.fromkeys(named))
+            named_after = self._appos_of_conjunct(t)
+            if named_after:
+                return [named_after]
         if t.tag_ == "NNS" and (listed := self._listed_right_after(t)):
             return listed
         found = self._from_modifiers(t, depth)
@@ -448,6 +454,31 @@ class Resolver:
             return []  # "meet the country's officials, Karzai's spokesman said": a new clause
         keys = [k for x in (root, *root.conjuncts) if (k := self.actors.key_at(x.i))]
         return [k for k in dict.fromkeys(keys) if self.actors.actors[k].type == "Person"]
+
+    def _owned_name(self, t: Token) -> str | None:
+        """The person a conjoined possessor owns, which the parser hung elsewhere: in "Henry
+        Kissinger and Hanoi's Le Duc Tho initialed", "Hanoi" is the conjunct and Tho an
+        apposition; the one who initialed is Tho."""
+        if t.dep_ != "conj" or not any(c.dep_ == "case" and c.i == t.i + 1 for c in t.children):
+            return None
+        key = self.actors.key_at(t.i + 2) if t.i + 2 < len(self.doc) else None
+        info = self.actors.get(key) if key else None
+        if info is None or info.type != "Person" or self.doc[t.i + 2].head.i == t.i:
+            return None  # "and Hanoi's negotiator, Tho" parsed right is found through the noun
+        return key
+
+    def _appos_of_conjunct(self, t: Token) -> str | None:
+        """The person named right after a role noun joined to a name, which the parser hung on
+        that name: "Alexander Lebed and the separatists' chief of staff, Aslan Maskhadov, signed"
+        (Maskhadov the apposition of Lebed)."""
+        comma = t.right_edge.i + 1
+        if t.dep_ != "conj" or comma + 1 >= len(self.doc) or self.doc[comma].text != ",":
+            return None
+        name = next((c for c in t.head.children if c.dep_ == "appos" and c.left_edge.i == comma + 1), None)
+        key = self.actors.key_at(name.i) if name is not None else None
+        if key is None or self.actors.actors[key].type != "Person" or lexicon().role_of([t.text]) is None:
+            return None
+        return key
 
     def _named_right_after(self, t: Token) -> str | None:
         """The person a role word is the title of, when the parser hung the name elsewhere: in

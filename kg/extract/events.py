@@ -290,7 +290,15 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         frame.category = "visit"
     if not noun and frame.kind == "meeting" and any(c.dep_ == "advmod" and c.lower_ == "again" for c in token.children):
         frame.ordinal = "separate"  # "met again in Moscow on December 23": another meeting
+    if not noun and frame.ordinal is None and _first_time(token):
+        frame.ordinal = "old"  # "Lebed first met Maskhadov in mid-August": not "their second meeting"
     return frame
+
+
+def _first_time(verb: Token) -> bool:
+    """ "first met", "first visited": the verb tells the first of its kind."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    return before is not None and before.dep_ == "advmod" and before.head.i == verb.i and before.lower_ == "first"
 
 
 def _convenes(subject: Token, resolver: Resolver) -> bool:

@@ -33,6 +33,22 @@ def strip_titles(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
+def _possessing_state(doc: Doc, end: int, first: int, table: ActorTable) -> str | None:
+    """The country whose name or capital owns the name after ``end`` ("Hanoi's", "Russia's")."""
+    if end - 1 < first or doc[end].text not in ("'s", "’s") or doc[end - 1].ent_type_ != "GPE":
+        return None
+    key = table.key_at(end - 1)
+    info = table.actors.get(key) if key else None
+    if info is not None:
+        return key if info.type == "Country" else None
+    start = end - 1
+    while start > first and doc[start].ent_iob_ == "I":
+        start -= 1
+    text = doc[start:end].text
+    country = gazetteer().country(text) or gazetteer().capital_country(text)
+    return country.key if country is not None and country.key in table.actors else None  # named on its own too
+
+
 def person_context(doc: Doc, span: Span, table: ActorTable) -> tuple[str | None, str | None, Span | None]:
     """(role, affiliation key, the prefix span holding both) from the words before a name."""
     words, lex = role_words(), lexicon()
@@ -49,7 +65,10 @@ def person_context(doc: Doc, span: Span, table: ActorTable) -> tuple[str | None,
         j -= 1
     role = lex.role_of([t.text for t in doc[j + 1 : end + 1]]) if end > j else None
     if role is None:
-        return _appositive_role(span, table)
+        described, serving, prefix = _appositive_role(span, table)
+        if serving is None and end == span.start - 1 and (owner := _possessing_state(doc, end, first, table)):
+            return described, owner, prefix  # "Hanoi's Le Duc Tho" speaks for North Vietnam's government
+        return described, serving, prefix
     if j >= first and doc[j].lower_ in _FORMER:  # "former president Hamid Karzai" speaks for no one now
         return f"former {role}", None, doc[j : span.start]
     a, start = j, j + 1

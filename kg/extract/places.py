@@ -19,13 +19,14 @@ from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
 from kg.nlp.components import DATELINE
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import lexicon, norm
+from kg.nlp.lexicon import lexicon, norm, words
 from kg.records import Mention, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 CAPITAL_WORDS = ("capital",)
 _OCCASIONS = {"ceremony", "meeting", "summit", "talks", "conference", "event", "gathering", "signing"}
 _PLACE_HEADS = {"city", "town", "capital", "province", "region", "port", "village", "district", "state"}
+_DATELINE_NOUNS = words("city town capital port village resort")  # "in this ... town": the dateline's
 
 
 @dataclass
@@ -241,6 +242,8 @@ def event_place(
         "the (Saudi) city of Jeddah"."""
         if places.at(obj.i):
             return places.at(obj.i)
+        if places.dateline and obj.lower_ in _DATELINE_NOUNS and any(c.lower_ == "this" for c in obj.children):
+            return places.dateline  # "signed documents in this Dagestani border town", filed from there
         for a in obj.children:
             if a.dep_ == "appos" and places.at(a.i):
                 return places.at(a.i)
@@ -322,7 +325,9 @@ def event_place(
     if scope.where is not None and places.at(scope.where.i):
         return places.at(scope.where.i)
     if places.dateline and any(
-        c.lower_ == "here" and c.dep_ == "advmod" for v in (*scope.nodes, *scope.verbs[:1]) for c in v.children
+        c.lower_ == "here" and c.dep_ == "advmod"
+        for v in (*scope.nodes, *scope.verbs[:1], *scope.clauses)
+        for c in v.children
     ):
         return places.dateline  # "ADDIS ABABA, Feb 28 (Reuter) - ... signed an agreement here last night"
     for v in (scope.token, *scope.verbs[:1]):  # "Jeddah, where the two sides signed a declaration"

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import names_a_time_of_day, names_holiday, resolve_date
 from kg.extract.scope import Scope, with_completions
-from kg.extract.syntax import particles, with_governors
+from kg.extract.syntax import particles, pobjs, with_governors
 from kg.nlp.lexicon import lexicon
 from kg.records import DateValue, Precision
 
@@ -117,7 +117,7 @@ def _of_the_noun(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children)
 
 
-_PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "capital", "city", "town"}
+_PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "capital", "city", "town", "village"}
 
 _DURATION = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
@@ -255,6 +255,7 @@ _YEAR_OR_MONTH = re.compile(
 
 def _times(scope: Scope) -> list[TimeRef]:
     out: list[TimeRef] = []
+    effect: list[TimeRef] = []  # when the deal took effect: after any other date the mention gives
     # "left out in February, when envoys met ...", "stalled since February, when the summit ended":
     # the clause is told of February
     for v in (scope.token, *scope.verbs[:1]):
@@ -263,7 +264,10 @@ def _times(scope: Scope) -> list[TimeRef]:
             out.append(TimeRef(when, STRONG, "past" if v.tag_ == "VBD" else None))
             break
     for n in [*scope.nodes, *with_completions(scope.clauses)]:
-        out += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
+        if _takes_effect(n):  # "a ceasefire that took effect the next day": signed before, so a later clue
+            effect += [TimeRef(e, STRONG, _tense_of(n)) for e in expressions_at(n)]
+        else:
+            out += [TimeRef(e, STRONG, _clause_tense(n, scope)) for e in expressions_at(n)]
     for v in (scope.token, *scope.verbs[:1]):
         if _when_clause(v) and (v == scope.token or _dates_event(v)):
             # "the round began last month, when a delegation met TTP leaders"; not "collapsed in
@@ -297,16 +301,16 @@ def _times(scope: Scope) -> list[TimeRef]:
             tense = "future"  # "said ... would be decided at a meeting on November 6"
         for v in verbs:
             out += [TimeRef(e, WEAK, tense) for e in expressions_at(v)]
-    if not out and scope.verbs and scope.via == "dobj":
+    if not out and not effect and scope.verbs and scope.via == "dobj":
         verb = scope.verbs[0]  # "first met in May last year and signed a declaration": May
         own = any(c.dep_.startswith("nsubj") for c in verb.children)
         if verb.dep_ == "conj" and not own and _dates_event(verb) and not _later(verb):
             out += [TimeRef(e, STRONG, _tense_of(verb.head)) for e in expressions_at(verb.head)]
-    if not out and _past_perfect(scope):
+    if not out and not effect and _past_perfect(scope):
         # the sentence's DATE entities, read off its tokens (Span.ents walks the whole document)
         dates = [_ent_of(t) for t in scope.token.sent if t.ent_iob_ == "B" and t.ent_type_ == "DATE"]
         out += [TimeRef(e.text, STRONG, "past") for e in dates if e is not None and _YEAR.search(e.text)]
-    return out
+    return out + effect
 
 
 def _subject_tail(token: Token) -> str | None:
@@ -382,7 +386,7 @@ def _later(verb: Token) -> bool:
 def _dates_event(verb: Token) -> bool:
     """Whether a date on this verb is the event's ("held on", "signed on", "collapsed in", "broke
     down at the end of August"), not a phase's ("takes effect on")."""
-    if verb.lower_ in ("take", "takes", "took", "taken", "taking"):
+    if verb.lower_ in _TAKING:
         return any(c.dep_ == "dobj" and c.lower_ in ("place", "part") for c in verb.children)
     lex = lexicon()
     if verb.lower_ in lex.word_list("cancel_particle_verbs") and any(
@@ -391,6 +395,37 @@ def _dates_event(verb: Token) -> bool:
         return True  # "broke down", "fell apart": the talks end then (not "walked out of the talks")
     words = lex.word_list("support_verbs", "cancelled_cues", "planned_cues", "denied_cues", "end_verbs")
     return verb.lower_ in words
+
+
+def _clause_tense(n: Token, scope: Scope) -> str | None:
+    """The tense a date on the event's word or clause is read in. A date on an infinitive after
+    an event told in the past may belong to either ("initialed an agreement to end the war here
+    Tuesday": the parser hangs the day on "end"), so the nearer day is taken."""
+    tense = _tense_of(n)
+    if (
+        tense == "future"
+        and n.dep_ == "acl"
+        and not any(c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE for c in n.children)
+        and scope.verbs
+        and _tense_of(scope.verbs[0]) == "past"
+    ):
+        return EITHER
+    return tense
+
+
+def _takes_effect(verb: Token) -> bool:
+    """ "took effect", "came into force", "entered into force": when a deal starts to bind, not
+    when it was made."""
+    if verb.lower_ in _TAKING:
+        return any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children)
+    return verb.lower_ in _ENTERING and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ in ("force", "effect") for o in pobjs(c))
+        for c in verb.children
+    )
+
+
+_TAKING = {"take", "takes", "took", "taken", "taking"}
+_ENTERING = {"come", "comes", "came", "coming", "enter", "enters", "entered", "entering", "go", "goes", "went"}
 
 
 def _adjacent(scope: Scope) -> TimeRef | None:
