@@ -1167,6 +1167,45 @@ def test_a_signing_told_in_passing_is_no_meeting(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a step of the story weeks before it: the signatories met to sign
+        (
+            "NAIROBI (AP) - Talks on a final deal resumed on Monday. Salva Kiir and Riek Machar signed a protocol "
+            "in Arusha on Feb. 20.",
+            ("arusha", "2024-02-20"),
+        ),
+        (
+            "NAIROBI (AP) - Talks on a final deal resumed on Monday. Salva Kiir and Riek Machar initialled a "
+            "protocol in Arusha last Thursday.",
+            ("arusha", "2024-03-14"),
+        ),
+        (  # years back: the deal's background
+            "NAIROBI (AP) - Talks on a final deal resumed on Monday. Salva Kiir and Riek Machar signed a framework "
+            "accord in Arusha in October 2019.",
+            None,
+        ),
+        (  # no place of its own
+            "NAIROBI (AP) - Talks on a final deal resumed on Monday. Salva Kiir and Riek Machar signed a protocol "
+            "on security arrangements on February 20.",
+            None,
+        ),
+        (  # signed in talks the sentence tells: the talks are the meeting
+            "KHARTOUM (AP) - Talks on a final deal resumed on Monday. Last month the army and a coalition of rebel "
+            "groups, including the Sudan Liberation Movement, signed a truce in Juba, in talks hosted by the church.",
+            None,
+        ),
+    ],
+)
+def test_a_recent_signing_the_body_places_is_a_meeting_of_the_signatories(text, expected):
+    signings = [m for m in run(text).meetings if m.category == "signing"]
+    if expected is None:
+        assert not signings
+    else:
+        m = only(signings)
+        assert (m.place, m.date.iso) == expected and len(m.participants) == 2
+
+
+@pytest.mark.parametrize(
     ("text", "second"),
     [
         (

@@ -36,7 +36,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     actors = resolve_actors(doc, layout)
     places = resolve_places(doc, layout, actors)
     resolver = Resolver(doc, actors)
-    frames = ceremonies(find_frames(doc, layout, resolver, places), layout, resolver)
+    frames = ceremonies(find_frames(doc, layout, resolver, places), layout, resolver, article.published)
     frames += delegation_heads(frames, layout, resolver)
     frames += attendance(layout, resolver) + representation(layout, resolver)
     drafts = Grouper(actors, places, resolver, article.published).group(frames)

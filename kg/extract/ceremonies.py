@@ -14,6 +14,7 @@ Conference") is the same meeting; a host of the ceremony holds no meeting of the
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -22,7 +23,7 @@ from kg.extract.args import Resolver
 from kg.extract.events import Frame
 from kg.extract.layout import Layout, Sentence
 from kg.extract.syntax import pobjs, subjects
-from kg.extract.timex import expressions_at
+from kg.extract.timex import expressions_at, months_before, resolve
 from kg.nlp.lexicon import words
 
 _SIGNS = words("sign signs signed ink inks inked initial initials initialled initialed")
@@ -40,11 +41,12 @@ _ALONGSIDE = words("together along alongside")  # "signed as witnesses, together
 _WINDOW = 4  # sentences after the lead that may still tell its ceremony
 
 
-def ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
-    """``frames`` with a meeting for each signing told as the news, and the sentences after it
-    that tell that ceremony again, in document order."""
+def ceremonies(frames: list[Frame], layout: Layout, resolver: Resolver, anchor: date | None) -> list[Frame]:
+    """``frames`` with a meeting for each signing told as the news or as a recent step of it, and
+    the sentences after it that tell that ceremony again, in document order; ``anchor`` is the
+    article's date."""
     out = list(frames)
-    for signing in _signings(frames, layout, resolver):
+    for signing in _signings(frames, layout, resolver, anchor):
         retold = _retellings(signing, frames, layout, resolver)
         verbs = {f.trigger.i for f in retold}
         out = [f for f in out if not (f.kind == "meeting" and f.trigger.i in verbs)]  # "X hosted the ceremony"
@@ -66,11 +68,12 @@ def _same_meeting(m: Frame, deal: Frame) -> bool:
     return m.kind == "meeting" and m.sentence is deal.sentence and not m.generic and len(shared) >= 2
 
 
-def _signings(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[Frame]:
+def _signings(frames: list[Frame], layout: Layout, resolver: Resolver, anchor: date | None) -> list[Frame]:
     """The signing of a deal told as the article's news, by the main verb of its headline or
     lead ("X and Y signed a peace accord in Maputo on Tuesday"): the signatories met to sign, so
-    the signing is a meeting too, of category "signing". A deal told as signed in passing ("a
-    deal signed by X and Y in February") or only reached is not."""
+    the signing is a meeting too, of category "signing". So is a recent signing the body tells
+    with its place (:func:`_placed_in_body`). A deal told as signed in passing ("a deal signed by
+    X and Y in February") or only reached is not."""
     out = []
     for f in frames:
         verb = f.trigger.head
@@ -82,7 +85,7 @@ def _signings(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[F
             or not (len(f.participants) >= 2 or (f.participants and f.sides >= 2))  # "X and rebel groups signed"
             or verb.lower_ not in _SIGNS
             or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
-            or not layout.tells_the_news(f.sentence)
+            or not (layout.tells_the_news(f.sentence) or _placed_in_body(f, verb, anchor, frames))
             or f.sentence.span.text.rstrip().endswith("?")  # "Will Russia and Ukraine sign a deal?"
             or any(c.lower_ == "separately" for c in verb.children)  # not signed together
             or any(_same_meeting(m, f) for m in frames)
@@ -103,6 +106,33 @@ def _signings(frames: list[Frame], layout: Layout, resolver: Resolver) -> list[F
             )
         )
     return out
+
+
+_AT = words("in at")
+_RECENT_MONTHS = 2  # a signing this long before the article is a step of its story
+
+
+def _placed_in_body(f: Frame, verb: Token, anchor: date | None, frames: list[Frame]) -> bool:
+    """Whether a signing told below the lead names where it was held, in its own clause, and was
+    a recent step of the story: the signatories met there to sign ("On May 18 in Bishkek they
+    signed a protocol", "The two panels initialled the text in Jakarta on Friday"). Undated, it may
+    be the lead's signing told again ("The agreement was signed by A and B at the conference
+    centre"); dated years back, it is the deal's background ("The two sides signed a framework
+    agreement in Manila in October 2012"), told for the deal, not for a meeting. Signed "in talks"
+    the sentence tells, the talks are the meeting."""
+    if f.place is None or f.status != "Occurred" or anchor is None:
+        return False
+    if any(m.kind == "meeting" and m.trigger.head.dep_ == "prep" and m.trigger.head.head.i == verb.i for m in frames):
+        return False
+    when = next((w for ref in f.times if (w := resolve(ref, anchor, f.status)) is not None and w.iso), None)
+    if when is None or months_before(when, anchor) > _RECENT_MONTHS:
+        return False
+    held = (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))  # "signed a protocol in Arusha"
+    return any(
+        c.dep_ == "prep" and c.lower_ in _AT and any(o.ent_type_ in ("GPE", "FAC", "LOC") for o in pobjs(c))
+        for t in held
+        for c in t.children
+    )
 
 
 def _signing(verb: Token, sentence: Sentence, **facts: Any) -> Frame:

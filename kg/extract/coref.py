@@ -29,7 +29,7 @@ from kg.extract.events import Frame
 from kg.extract.places import PlaceTable
 from kg.extract.syntax import pobjs
 from kg.extract.table import ActorTable
-from kg.extract.timex import STRONG, WEAK, resolve
+from kg.extract.timex import STRONG, WEAK, months_before, resolve
 from kg.nlp.lexicon import lexicon, words
 from kg.records import DateValue
 
@@ -509,8 +509,7 @@ class Grouper:
         when = d.date
         if self.anchor is None or when is None or not when.iso or not any(s == STRONG for _, s in d.dates):
             return False
-        year, month = int(when.iso[:4]), int(when.iso[5:7]) if len(when.iso) >= 7 else 12
-        return (self.anchor.year - year) * 12 + self.anchor.month - month > _BACKGROUND_MONTHS
+        return months_before(when, self.anchor) > _BACKGROUND_MONTHS
 
     def _close(self, d: Draft, f: Frame) -> bool:
         """Whether a visit and talks may be one event: told within a few sentences of each

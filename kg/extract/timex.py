@@ -457,6 +457,12 @@ def _tense_of(token: Token) -> str | None:
     return None
 
 
+def months_before(when: DateValue, anchor: date) -> int:
+    """How many calendar months ``when`` lies before ``anchor`` (a year counts as its December)."""
+    year, month = int(when.iso[:4]), int(when.iso[5:7]) if len(when.iso) >= 7 else 12
+    return (anchor.year - year) * 12 + anchor.month - month
+
+
 def resolve(ref: TimeRef | None, anchor: date | None, status: str | None) -> DateValue | None:
     """The date of a time reference; the status decides the direction when the verb does not."""
     if ref is None:
