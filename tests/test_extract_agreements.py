@@ -466,3 +466,47 @@ def test_a_deal_that_came_into_force_later_is_dated_by_its_signing():
         "into force the next day."
     )
     assert only(x.agreements).date.iso == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "when"),
+    [
+        (  # a communique known by the verb that made it
+            "The talks will build on the communique adopted by the foreign ministers in Vienna on May 4, 2019.",
+            "communique",
+            "2019-05-04",
+        ),
+        (  # a declaration with a proper name the tagger took whole for a law
+            "The envoy said the plan would respect the Tashkent Declaration of January 2011.",
+            "declaration",
+            "2011-01",
+        ),
+        (  # a deal with a name is one deal, even where a modal would make a deal generic
+            "Islamabad insists that any new talks must rest on the 2007 Karachi Agreement.",
+            "agreement",
+            "2007",
+        ),
+    ],
+)
+def test_a_deal_named_or_made_by_its_verb_in_passing_is_that_deal(text, category, when):
+    deal = only(run(text).agreements)
+    assert (deal.category, deal.date.iso, deal.status) == (category, when, "Occurred")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # agreeing to do something, in a city on a day of its own
+        (
+            "Blinken and Wang Yi agreed in Vienna on Monday to urge the two sides to resume talks.",
+            ({"Antony Blinken", "Wang Yi"}, "vienna", "2024-03-11"),
+        ),
+        ("Blinken and Wang Yi agreed to urge the two sides to resume talks.", None),  # no occasion told
+    ],
+)
+def test_agreeing_to_act_at_a_time_and_place_of_its_own_is_an_agreement(text, expected):
+    x = run(text)
+    if expected is None:
+        assert not x.agreements
+    else:
+        deal = only(x.agreements)
+        assert (names(x, deal.participants), deal.place, deal.date.iso) == expected

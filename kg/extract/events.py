@@ -233,7 +233,7 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
     if noun:
         _read_noun_phrase(frame, scope, trig)
         frame.named = (trig.kind == "agreement" and not sentence.headline and token.text[:1].isupper()) and any(
-            c.dep_ == "compound" and c.tag_ == "NNP" and c.i < token.i for c in token.children
+            c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < token.i for c in token.children
         )
     keys: list[str] = []
     for p in parties:
@@ -257,12 +257,16 @@ def _frame(span: Span, trig: Trigger, sentence: Sentence, resolver: Resolver, pl
         return None  # "the attack brought Iran and Saudi Arabia together"
     # a clause that dates or places the event makes it specific: "talks that opened in Geneva on Monday"
     support = lexicon().word_list("support_verbs")
-    frame.generic = talk_of_talks and not any(
-        expressions_at(c) or (c.tag_ == "VBD" and c.lower_ in support) for c in scope.clauses
+    frame.generic = (
+        talk_of_talks
+        and not frame.named  # "must rest on the 1972 Simla Agreement": a deal with a name is one deal
+        and not any(expressions_at(c) or (c.tag_ == "VBD" and c.lower_ in support) for c in scope.clauses)
     )  # "honour the agreement it signed with the insurgents" is one agreement
     if noun and trig.kind == "agreement" and _unmade(scope):
         frame.generic = True  # "failed to reach a deal", "did not sign an agreement": no deal was made
     frame.status = mention_status(scope, frame.kind)
+    if frame.named and frame.status == "Planned" and not (scope.verbs and scope.verbs[0].lower_ in _SIGNING):
+        frame.status = None  # "would respect the Tashkent Declaration": the deal stands, the respect is to come
     if frame.status == "Denied" and any(c.lower_ == "such" for n in scope.nodes for c in n.children):
         frame.definite = True  # "denied that any such meeting took place" refers back
     if trig.status and frame.status not in ("Cancelled", "Denied"):
@@ -612,8 +616,23 @@ def _excluded(token: Token, trig: Trigger, noun: bool) -> bool:
             for o in [*pobjs(c), *(x for x in c.children if x.dep_ == "pcomp" and c.lower_ != "to" and not unmet)]
             if o.ent_type_ not in ("DATE", "TIME")
         ]  # "agreed on a plan", "agreed on how to implement the plan"
-        return not objects and not any(_is_trigger_verb(x, "agreement") for x in xcomps)
+        return not objects and not any(_is_trigger_verb(x, "agreement") for x in xcomps) and not _agreed_there(token)
     return False
+
+
+def _agreed_there(verb: Token) -> bool:
+    """Whether "agreed to do X" is told as an agreement made at a time and place of its own:
+    "Kerry and Lavrov agreed in Paris on Monday to press the sides" (the day and the city hang
+    on "agreed"); not "the sides agreed to continue meetings"."""
+    done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
+    if not done or not any(s.conjuncts for s in subjects(verb)):
+        return False
+    where = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in pobjs(c)]
+    dated = any(
+        c.ent_type_ == "DATE" or (c.dep_ == "prep" and any(o.ent_type_ == "DATE" for o in pobjs(c)))
+        for c in verb.children
+    )
+    return dated and any(o.ent_type_ == "GPE" for o in where)
 
 
 def _is_trigger_verb(t: Token, kind: str | None = None) -> bool:

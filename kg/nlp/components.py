@@ -747,8 +747,9 @@ _SIGNED = frozenset({"signed", "inked", "initialled", "initialed"})
 
 def _licensed(head: Token, trig: Trigger) -> bool:
     """A trigger lacking its word before may stand as the object of a verb it names ("signed a
-    declaration", "the protocols were signed"), before "of" and that word or a people ("a swap
-    of 230 Ukrainians"), or after a place name ("the Nairobi declaration")."""
+    declaration", "the protocols were signed", "the communique adopted in Geneva"), before "of"
+    and that word or a people ("a swap of 230 Ukrainians"), or after a place name ("the Nairobi
+    declaration", "the Lahore Declaration")."""
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.tag_ in ("JJ", "JJS", "CD", "NN"):
         head = head.head.head  # "the last of the protocols was signed": the protocol signed
     if head.dep_ == "dobj" and head.head.lower_ in trig.object_of:
@@ -762,8 +763,15 @@ def _licensed(head: Token, trig: Trigger) -> bool:
     for p in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
         if p.dep_ == "pobj" and (p.lower_ in trig.before or (p.ent_type_ == "NORP" and p.tag_ == "NNPS")):
             return True  # "an exchange of prisoners", "a swap of 230 Ukrainians for 248 Russians"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in trig.object_of for c in head.children):
+        return True  # "the communique adopted by world powers in Geneva", "a declaration signed in Tashkent"
     prev = head.doc[head.i - 1] if head.i > 0 else None
-    return trig.named and prev is not None and prev.ent_type_ in ("GPE", "LOC", "FAC") and prev.dep_ == "compound"
+    if not trig.named or prev is None or prev.dep_ != "compound":
+        return False
+    if prev.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True  # "the Nairobi declaration"
+    # a proper name the tagger took whole for a law or an event: "the Lahore Declaration"
+    return prev.ent_type_ in ("LAW", "EVENT") and prev.tag_ == "NNP" and head.tag_ == "NNP"
 
 
 @Language.factory("peacekg_line_breaks_v1")
