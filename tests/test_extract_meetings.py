@@ -1845,3 +1845,12 @@ def test_here_on_the_clause_of_the_deal_is_the_dateline_city():
     )
     deal = only(x.agreements)
     assert deal.place == "oslo" and deal.date.iso == "2024-03-13"
+
+
+def test_they_who_met_are_the_one_who_handed_something_and_whom_to():
+    x = run(
+        "TEHRAN (AP) - Talks resumed on Monday. Foreign Minister Abbas Araghchi handed Rafael Grossi a list of "
+        "demands when they met in Vienna last Friday."
+    )
+    met = next(m for m in x.meetings if m.place == "vienna")
+    assert names(x, met.participants) == {"Abbas Araghchi", "Rafael Grossi"} and met.date.iso == "2024-03-08"

@@ -513,7 +513,8 @@ class Resolver:
 
     def _clause_subjects(self, t: Token) -> list[str]:
         """Who "they" is in a clause hung from another clause of the sentence: that clause's
-        subject, told before it ("the two men travelled to Abu Dhabi, where they were received")."""
+        subject, told before it ("the two men travelled to Abu Dhabi, where they were received"),
+        with whom a single subject addressed ("X handed Y a plan when they met")."""
         verb = t.head
         for _ in range(4):
             if verb.dep_ not in ("relcl", "advcl", "conj", "ccomp") or verb.head == verb:
@@ -523,8 +524,19 @@ class Resolver:
                 continue
             named = [s for s in subjects(verb) if s.i < t.i and s.lower_ not in ("they", "them")]
             if named:
-                return list(dict.fromkeys(k for s in named for x in (s, *s.conjuncts) for k in self._one(x, 1)))
+                keys = list(dict.fromkeys(k for s in named for x in (s, *s.conjuncts) for k in self._one(x, 1)))
+                if len(keys) == 1:  # "X handed Y a plan when they met": one subject, so "they" are X and Y
+                    keys += [k for k in self._persons_addressed(verb, t) if k not in keys]
+                return keys
         return []
+
+    def _persons_addressed(self, verb: Token, before: Token) -> list[str]:
+        """The people a verb is done to, told before ``before``: its object or indirect object, or
+        the object of "to" or "with" ("handed Lavrov a plan", "spoke to Lavrov")."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < before.i]
+        objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in pobjs(c)]
+        keys = [k for o in objects if o.i < before.i for x in (o, *o.conjuncts) for k in self._one(x, 1)]
+        return [k for k in dict.fromkeys(keys) if (a := self.actors.get(k)) is not None and a.type == "Person"]
 
     def _main_subject(self, noun: Token, barred: set[str]) -> list[str]:
         """The person subject of the clause a noun is an object of ("Biden spoke with Erdogan's
