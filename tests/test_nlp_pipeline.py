@@ -38,6 +38,20 @@ def test_an_entity_made_of_two_names_is_split():
     assert [e.text for e in merge_entities(ents, found)] == ["Yemen", "Hans Grundberg"]
 
 
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ((2, 4, "GPE"), [("Last month", "DATE"), ("South Africa", "GPE")]),  # the date ran into a country
+        ((2, 4, "ORG"), [("Last month South Africa", "DATE")]),  # only a country's name is given back
+    ],
+)
+def test_a_date_that_ran_into_a_countrys_name_gives_it_back(found, expected):
+    doc, ents = _doc(["Last", "month", "South", "Africa", "agreed"], [(0, 4, "DATE")])
+    start, end, label = found
+    merged = merge_entities(ents, [Span(doc, start, end, label=label, kb_id="country:ZA")])
+    assert [(e.text, e.label_) for e in merged] == expected
+
+
 def test_an_entity_of_two_names_joined_by_of_is_the_two_names_even_when_it_cuts_the_second_short():
     words = [
         "envoys",

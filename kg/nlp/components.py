@@ -613,7 +613,8 @@ def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
     A lexicon span replaces every entity it overlaps, except an entity that is longer and
     says more than the names inside it ("Afghan Foreign Ministry" keeps its own entity even
     though "Afghan" is a demonym); an entity made only of lexicon names and glue is replaced
-    by those names.
+    by those names. A date the tagger ran into a country's name ("Last month South Africa
+    reached ...") gives that name back.
     """
     out: list[Span] = []
     inside: dict[int, list[Span]] = {}
@@ -621,6 +622,15 @@ def merge_entities(ents: list[Span], found: list[Span]) -> list[Span]:
         parts = [s for s in found if ent.start <= s.start < ent.end]  # may run past its end: a name cut short
         if any(_of_country(s) for s in parts[1:]) and _foreign_body(parts[0], parts[1:]):
             out.append(ent)  # "the Security Council of Russia" is Russia's own council, not the UN's
+            continue
+        last = parts[-1] if parts else None
+        if (
+            ent.label_ == "DATE"
+            and last is not None
+            and last.label_ == "GPE"
+            and ent.start < last.start < ent.end == last.end
+        ):
+            out.append(Span(ent.doc, ent.start, last.start, label=ent.label_))  # "Last month South Africa": two names
             continue
         if (parts and len(parts[0]) < len(ent)) or len(parts) > 1:
             covered = {i for s in parts for i in range(s.start, min(s.end, ent.end))}
