@@ -689,3 +689,14 @@ def test_a_headline_surname_the_tagger_missed_is_the_person_named_below():
         "Alexander Lebed and Aslan Maskhadov signed documents in Khasavyurt on Saturday."
     )
     assert any(m.text.startswith("Lebed and") for a in x.actors if a.label == "Alexander Lebed" for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government and the National Council for the Defence of Democracy signed a truce in Arusha.",
+        "The government and the National Council for the Defence of Democracy (CNDD) signed a truce in Arusha.",
+    ],
+)
+def test_a_translated_name_keeps_the_first_word_its_acronym_does_not_spell(text):
+    assert "National Council for the Defence of Democracy" in labels(run(text))

@@ -192,14 +192,16 @@ def _spelled_out(doc: Doc, ents: list[Span]) -> list[Span]:
     in Liberia (MODEL)", "the Tehreek-i-Taliban Pakistan (TTP)". The capitalised words' initials
     are the acronym, or (three words or more) run through it in order from its first letter to its
     last. A known acronym lends the name its dictionary actor; a name with a deal's, a gathering's
-    or a process's word in it is a document's name (LAW), no organisation."""
+    or a process's word in it is a document's name (LAW), no organisation. An entity that ends at
+    the bracket and starts at or before those words stays whole: a translated name whose first
+    word the acronym does not spell ("the National Council for the Defence of Democracy (CNDD)")."""
     out = ents
     for b in (t.i for t in doc if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
         acronym = doc[b + 1]
         if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 7):
             continue
         start = _spelling_start(doc, b, acronym.text)
-        if start is None or any(e.start == start and e.end == b for e in out):
+        if start is None or any(e.start <= start and e.end == b for e in out):
             continue
         known = next((e.kb_id_ for e in out if e.start == b + 1 and e.kb_id_.startswith("actor:")), "")
         if any(t.lower_ in _event_words() for t in doc[start:b]):
