@@ -1854,3 +1854,53 @@ def test_they_who_met_are_the_one_who_handed_something_and_whom_to():
     )
     met = next(m for m in x.meetings if m.place == "vienna")
     assert names(x, met.participants) == {"Abbas Araghchi", "Rafael Grossi"} and met.date.iso == "2024-03-08"
+
+
+def test_a_group_listed_with_its_members_has_them_take_part():
+    _, who = the_meeting(
+        "The Middle East Quartet - the United States, the European Union, Russia and the United Nations - met in "
+        "Moscow on Tuesday."
+    )
+    assert {"Middle East Quartet", "United States", "European Union", "Russia", "United Nations"} == who
+
+
+def test_the_words_of_a_name_are_no_members_of_it():
+    _, who = the_meeting("Ministers of the Economic Community of West African States met in Abuja on Monday.")
+    assert who == {"Economic Community of West African States"}
+
+
+def test_who_attended_a_gathering_the_parser_hung_the_clause_off_took_part():
+    m, who = the_meeting(
+        "The roadmap was drawn up at a summit on Sudan in Addis Ababa in May, attended by the presidents of "
+        "Kenya, Uganda and Ethiopia."
+    )
+    assert who == {"Kenya", "Uganda", "Ethiopia"} and m.place == "addis ababa"
+
+
+def test_who_brought_them_together_when_they_met_took_part_in_that_meeting():
+    m, who = the_meeting(
+        "Ruto and Odinga first met on March 2, when Uhuru Kenyatta brought them together at State House."
+    )
+    assert who == {"William Ruto", "Raila Odinga", "Uhuru Kenyatta"} and m.place == "state house"
+
+
+def test_a_call_on_saturday_with_someone_was_with_them():
+    _, who = the_meeting(
+        "Prime Minister Narendra Modi settled the matter in a phone call on Saturday with the Crown Prince of Abu "
+        "Dhabi, Sheikh Mohamed bin Zayed, who promised support."
+    )
+    assert who == {"Narendra Modi", "Mohamed bin Zayed"}
+
+
+def test_the_host_of_a_ceremony_and_its_guests_are_not_the_two_sides():
+    x = run(
+        "DAR ES SALAAM: The Burundian Government and the National Council for the Defence of Democracy (CNDD) "
+        "yesterday signed a ceasefire agreement here, after more than a year of talks facilitated by Tanzania.\n\n"
+        "The agreement was signed by President Pierre Buyoya and the CNDD leader, Jean-Bosco Ndayikengurukiye, in "
+        "the presence of President Benjamin Mkapa, who hosted the ceremony, President Yoweri Museveni of Uganda, "
+        "President Paul Kagame of Rwanda and the Secretary-General of the Organisation of African Unity, Dr Salim "
+        "Ahmed Salim.\n\nUnder the accord, the two armies are to be merged.\n\n"
+        "The two sides first met in Arusha in June."
+    )
+    first = next(m for m in x.meetings if m.place == "arusha")
+    assert names(x, first.participants) == {"Burundi", "National Council for the Defence of Democracy"}

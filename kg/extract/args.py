@@ -14,7 +14,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import RELATIVE, chain, pobjs, subjects
+from kg.extract.syntax import RELATIVE, chain, clause_above, pobjs, subjects
 from kg.extract.table import ActorInfo, ActorTable
 from kg.nlp.components import gathers
 from kg.nlp.gazetteer import gazetteer
@@ -100,7 +100,27 @@ class Resolver:
             for key in self._one(t, depth=0):
                 if key not in out:
                     out.append(key)
+            if conjuncts:
+                out += [k for k in self._members(t) if k not in out]
         return out
+
+    def _members(self, t: Token) -> list[str]:
+        """The members a group is listed with: "the extended troika of the United States, Russia,
+        China and Pakistan", "the Quartet - the US, the EU, Russia and the UN -". Only a list of
+        two or more countries or organisations, none of them the group itself (the words of a name
+        such as "the Economic Community of West African States" are the group)."""
+        group = self.actors.key_at(t.i)
+        info = self.actors.get(group) if group is not None else None
+        if info is None or info.type != "Organization":
+            return []
+        heads = [c for c in t.children if c.dep_ == "appos"] + _of_objects(t)
+        for head in heads:
+            listed = [self.actors.key_at(x.i) for x in (head, *head.conjuncts)]
+            if len(listed) < 2 or any(k is None or k == group for k in listed):
+                continue
+            if all(self.actors.actors[k].type in ("Country", "Organization") for k in listed if k):
+                return list(dict.fromkeys(k for k in listed if k))
+        return []
 
     def is_capital(self, t: Token) -> bool:
         """Whether ``t`` names a capital city, not an actor of its own ("Pretoria", "Doha")."""
@@ -121,7 +141,8 @@ class Resolver:
     def note_event(self, index: int, parties: list[str], kind: str = "meeting") -> None:
         """Remember the parties of an event mentioned at token ``index`` (for "the two sides"),
         or of a conflict (kind ``"conflict"``: "the war between X and Y"); a call (kind ``"call"``)
-        is remembered but puts no sides in focus; a denied meeting (kind ``"denied"``) is in focus
+        is remembered but puts no sides in focus, nor does the hosting of a gathering (kind
+        ``"hosting"``: "X, who hosted the ceremony"); a denied meeting (kind ``"denied"``) is in focus
         but tells nothing of whom the article is about."""
         if parties:
             at = bisect.bisect_right([i for i, _ in self.pairs], index)
@@ -135,8 +156,9 @@ class Resolver:
         side ("Kiir and Machar met in Juba ... the rivals agreed")."""
         groups: list[str] = []
         for (i, parties), kind in zip(reversed(self.pairs), reversed(self.kinds), strict=True):
-            if i >= index or kind == "call":
-                continue  # a call puts no sides in focus ("Clinton telephoned Trimble and Adams")
+            if i >= index or kind in ("call", "hosting"):
+                continue  # a call puts no sides in focus ("Clinton telephoned Trimble and Adams"), nor
+                # the host of a ceremony and the guests the parser joined to it
             sides: list[str] = []
             for p in parties:
                 info = self.actors.get(p)
@@ -238,7 +260,7 @@ class Resolver:
         return self._commonest(self._not_calls())
 
     def _not_calls(self) -> list[tuple[int, tuple[str, ...]]]:
-        return [p for p, k in zip(self.pairs, self.kinds, strict=True) if k not in ("call", "denied")]
+        return [p for p, k in zip(self.pairs, self.kinds, strict=True) if k not in ("call", "denied", "hosting")]
 
     def _commonest(self, pairs: list[tuple[int, tuple[str, ...]]]) -> list[str]:
         counts: dict[tuple[str, str], int] = {}
@@ -333,7 +355,13 @@ class Resolver:
             gathering = next((v for v in chain(t, 6)[1:] if gathers(v)), None)
             objects = [c for c in gathering.children if c.dep_ == "dobj"] if gathering is not None else []
             if any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects):
-                return []  # "brought them together": "them" is who was brought, told before
+                # "brought them together": "them" is who was brought, told before; "X and Y first
+                # met on Jan. 24, when Annan brought them together": X and Y
+                told = subjects(above) if (above := clause_above(gathering)) is not None and above.i < t.i else []
+                named = [x for s in told for x in (s, *s.conjuncts) if s.lower_ not in _PRONOUNS]
+                if len(named) >= 2:
+                    return list(dict.fromkeys(k for x in named for k in self._one(x, 1)))
+                return []
             if gathering is None and low == "they" and t.dep_ in ("nsubj", "nsubjpass"):
                 # "the two men travelled to Abu Dhabi, where they were received"; "X and Y met in
                 # December. In May they signed a protocol"
@@ -351,7 +379,7 @@ class Resolver:
             key = self._national_in_role(t)
             if key:
                 return [key]
-        if t.tag_ in ("NN", "NNS"):
+        if t.tag_ in ("NN", "NNS") or (t.tag_ == "NNP" and not t.ent_type_):
             # "the crown prince of the UAE, Sheikh Mohammed bin Zayed", "his Turkish and Iranian
             # counterparts, Mevlut Cavusoglu and Mohammad Javad Zarif": the names, not the countries
             named = [

@@ -30,9 +30,9 @@ from kg.extract.parties import (
 from kg.extract.places import PlaceTable, covered_place, event_place
 from kg.extract.scope import Scope, scope_of
 from kg.extract.status import is_generic, mention_status
-from kg.extract.syntax import pobjs, subjects, tokens_in, with_governors
+from kg.extract.syntax import clause_above, pobjs, subjects, tokens_in, with_governors
 from kg.extract.timex import TimeRef, expressions_at, find_times
-from kg.nlp.components import TRIGGER_KEY, trigger_spans
+from kg.nlp.components import TRIGGER_KEY, gathers, trigger_spans
 from kg.nlp.lexicon import Trigger, lexicon, words
 
 _PRISONER_WORDS = words("prisoners prisoner detainees hostages captives pows bodies inmates detainee hostage captive")
@@ -172,11 +172,21 @@ def _after_separately(prep: Token) -> bool:
     return i >= 0 and doc[i].lower_ == "separately"
 
 
+_CEREMONIES = frozenset({"ceremony", "ceremonies", "signing"})
+
+
 def _focus_kind(frame: Frame) -> str:
     """How an event puts its parties in focus: a call or a denied meeting does not make them the
-    sides the article is about (see :meth:`Resolver.main_pair`)."""
+    sides the article is about (see :meth:`Resolver.main_pair`), nor does hosting a gathering."""
     if frame.category == "call":
         return "call"
+    verb, hosted = frame.trigger, _gathering_nouns() | _CEREMONIES
+    if (
+        verb.tag_.startswith("VB")
+        and verb.lower_ in lexicon().word_list("mediator_verbs")
+        and any(c.dep_ == "dobj" and c.lower_ in hosted for c in verb.children)
+    ):
+        return "hosting"  # "Mwinyi, who hosted the ceremony": the host of an event told as such
     return "denied" if frame.status == "Denied" else frame.kind
 
 
@@ -347,6 +357,8 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    if noun and trig.kind == "meeting" and scope.verbs and scope.via in ("in", "during", "over"):
+        parties += _with_after_time(token, scope.verbs[0])
     if noun and trig.category == "visit" and token.dep_ == "pobj" and token.head.lower_ == "with":
         verb = token.head.head  # "Isaias returned the gesture with a visit to Ethiopia": he made it
         tasked = [c for c in verb.children if c.dep_ == "dobj" and resolver.resolve(c)]
@@ -367,6 +379,28 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
     if scope.travel is not None and (noun or scope.travel != token):
         parties += [s for s in subjects(scope.travel) if not is_destination(s)]
     return parties
+
+
+def _with_after_time(noun: Token, verb: Token) -> list[Token]:
+    """The "with" phrase of an event noun that a time expression parted from it, so that the
+    parser hung both on the verb: "sealed the arrangement in a telephone call last week with the
+    Emir of Qatar" (the call was with the Emir)."""
+    doc, start = noun.doc, noun.right_edge.i + 1
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "with" or c.i <= start:
+            continue
+        between = doc[start : c.i]
+        if all(_timely(t) for t in between if not t.is_punct):
+            return pobjs(c)
+    return []
+
+
+def _timely(t: Token) -> bool:
+    """A word of a time expression: "last week", "on Monday"."""
+    if t.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = pobjs(t) if t.dep_ == "prep" else []
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _between(scope: Scope) -> bool:
@@ -808,6 +842,10 @@ def _link_purposes(frames: list[Frame]) -> None:
             )
         if told is not None and told.family in _GATHERING_FAMILIES and not told.trigger.tag_.startswith("VB"):
             f.part_of = told.trigger.i
+            continue
+        above = clause_above(x) if gathers(x) else None
+        if above is not None and above.i in by_token and by_token[above.i].kind == f.kind:
+            f.part_of = above.i  # "X and Y first met on Jan. 24, when Annan brought them together"
             continue
         if f.ordinal == "separate":
             continue  # "met in December, and on December 23 they met again in Moscow"

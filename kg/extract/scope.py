@@ -212,6 +212,32 @@ def _party_relatives(nodes: list[Token]) -> list[Token]:
     return out
 
 
+def _stray_participles(noun: Token, verb: Token) -> list[Token]:
+    """A participle clause on a gathering the parser hung from the verb of the sentence: "was set
+    up at a conference on Libya in Berlin in January, attended by the leaders of Russia and
+    Turkey" (the conference was attended, not the setting up). The clause follows the noun's
+    phrase after a comma, with only the verb's own modifiers between (no other verb), has no
+    subject of its own, and its participle is one only a gathering takes: attended, hosted,
+    chaired and the like, with "by" and who did it."""
+    lex = lexicon()
+    gathering = lex.word_list("mediator_verbs", "chair_verbs") | {"attended"}
+    out = []
+    for c in verb.children:
+        if not (c.dep_ == "advcl" and c.tag_ == "VBN" and c.lower_ in gathering and c.i > noun.i):
+            continue
+        doc, start = c.doc, c.left_edge.i
+        between = doc[noun.right_edge.i + 1 : start]
+        if (
+            start == c.i
+            and doc[start - 1].text == ","
+            and any(a.dep_ == "agent" for a in c.children)
+            and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+            and not any(_is_verb(t) for t in between)
+        ):
+            out.append(c)
+    return out
+
+
 def _word_piece(t: Token) -> bool:
     """A hyphen, or the prefix before one, of a hyphenated word the tokenizer split: "co" and
     "-" in "co-hosted" (the parser may still hang them as clauses)."""
@@ -359,6 +385,7 @@ def scope_of(token: Token, noun: bool) -> Scope:
             above = above.head  # "pulled out of the talks": a particle taken for a preposition
         if _is_verb(above):
             scope.via, scope.verbs = word, _up_xcomp(above)
+            scope.clauses += _stray_participles(top, above)
         elif above.tag_.startswith("NN") and above.lower_ not in containers:
             scope.noun_head = above
             scope.via = word

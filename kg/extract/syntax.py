@@ -113,6 +113,22 @@ def particles(verb: Token) -> list[Token]:
     ]
 
 
+def clause_above(verb: Token) -> Token | None:
+    """The verb a "when" clause or another adverbial clause tells more of: "met" in "X and Y met
+    on Jan. 24, when Annan brought them together" (the parser may hang the clause on the date)."""
+    when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+    if verb.dep_ != "advcl" and not (verb.dep_ == "relcl" and when):
+        return None
+    x = verb.head
+    for _ in range(3):
+        if x.tag_.startswith("VB"):
+            return x
+        if x.head == x:
+            return None
+        x = x.head
+    return None
+
+
 def pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition."""
     return [c for c in prep.children if c.dep_ == "pobj"]
