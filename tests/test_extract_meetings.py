@@ -1904,3 +1904,44 @@ def test_the_host_of_a_ceremony_and_its_guests_are_not_the_two_sides():
     )
     first = next(m for m in x.meetings if m.place == "arusha")
     assert names(x, first.participants) == {"Burundi", "National Council for the Defence of Democracy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "country"),
+    [
+        (
+            "Officials said President Ruto had accepted an invitation to visit Ethiopia, but no date has been set.",
+            "William Ruto",
+            "Ethiopia",
+        ),
+        ("Officials said Abiy had sent Ruto an invitation to visit Addis Ababa.", "William Ruto", "Ethiopia"),
+        (
+            "Officials said they had passed on an invitation from President Emmanuel Macron for Chancellor Olaf "
+            "Scholz to visit Paris.",
+            "Olaf Scholz",
+            "France",
+        ),
+    ],
+)
+def test_who_is_invited_to_visit_is_the_visitor(text, visitor, country):
+    m, who = the_meeting(text)
+    assert who == {visitor, country} and m.status == "Planned"
+
+
+def test_a_person_who_hosts_talks_takes_part():
+    _, who = the_meeting(
+        "The ceasefire was agreed in Moscow after ten hours of talks between the Armenian and Azerbaijani foreign "
+        "ministers hosted by Russian Foreign Minister Sergei Lavrov."
+    )
+    assert who == {"Armenia", "Azerbaijan", "Sergei Lavrov"}
+
+
+def test_the_host_of_the_talks_told_after_them_joins_them():
+    x = run("Serbia and Kosovo held talks in Brussels on Monday. Josep Borrell hosted the talks.")
+    assert names(x, only(x.meetings).participants) == {"Serbia", "Kosovo", "Josep Borrell"}
+
+
+def test_who_brought_a_summit_to_a_close_took_part_in_it():
+    x = run("Kiir and Machar signed the accord in Entebbe on Sunday, bringing a close to a two-day summit.")
+    summit = only(x.meetings)
+    assert summit.label.startswith("summit") and names(x, summit.participants) == {"Salva Kiir", "Riek Machar"}

@@ -20,6 +20,7 @@ from kg.extract.layout import Layout, Sentence
 from kg.extract.parties import (
     PARTY_PREPS,
     chairs,
+    closers,
     enough_parties,
     governor_parties,
     is_destination,
@@ -357,6 +358,8 @@ def _parties(scope: Scope, trig: Trigger, resolver: Resolver, talk_of_talks: boo
         and scope.verbs[0].lower_ in lexicon().word_list("support_verbs")
     ):
         parties += subjects(scope.verbs[0])  # "X and Y agreed ... after talks"
+    if noun and trig.kind == "meeting":
+        parties += closers(scope)
     if noun and trig.kind == "meeting" and scope.verbs and scope.via in ("in", "during", "over"):
         parties += _with_after_time(token, scope.verbs[0])
     if noun and trig.category == "visit" and token.dep_ == "pobj" and token.head.lower_ == "with":
@@ -491,6 +494,7 @@ def _read_noun_phrase(frame: Frame, scope: Scope, trig: Trigger) -> None:
         and scope.via not in PARTY_PREPS
         and scope.via not in _TEMPORAL
         and not _made_in_clause(scope.token)
+        and not closers(scope)  # "bringing a close to a summit" tells that summit
     ):
         frame.anaphoric = True  # "hopes for a deal", "a milestone for the negotiations"
     if trig.id == "delegation":

@@ -25,6 +25,9 @@ _PARTY_CLAUSE_VERBS = words(
 )
 
 
+HOSTING = words("host hosted hosts hosting co-host co-hosted co-hosts co-hosting")
+
+
 def _party_prep(c: Token) -> bool:
     """A preposition that names parties ("talks with X", "a deal between X and Y")."""
     return c.dep_ == "prep" and c.lower_ in PARTY_PREPS and not _among_them(c)
@@ -106,19 +109,41 @@ def _what_it_is(noun: Token, resolver: Resolver) -> bool:
 
 def chairs(scope: Scope) -> list[Token]:
     """Who chairs the event ("X chaired the talks", "the talks, chaired by X", "the talks were
-    chaired by X", "X and Y held talks, chaired by Z"): at the table, unlike a host or broker,
-    but not one of its sides."""
+    chaired by X", "X and Y held talks, chaired by Z"), and a person who hosts it: at the table,
+    unlike a host country or a broker, but not one of its sides."""
     chairing = lexicon().word_list("chair_verbs")
     clauses = list(scope.clauses)
+    out = _hosts_in_person(scope)
     if scope.verbs:
         verb = scope.verbs[0]
         if verb.lower_ in chairing and scope.via == "dobj":
-            return subjects(verb)
+            return out + subjects(verb)
         if verb.lower_ in chairing and scope.via == "nsubjpass":
             clauses.append(verb)
         elif scope.via == "dobj":
             clauses += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
-    return [o for v in clauses if v.lower_ in chairing for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+    return out + [o for v in clauses if v.lower_ in chairing for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+
+
+def _hosts_in_person(scope: Scope) -> list[Token]:
+    """A person who hosts the event: "Lukashenko hosted the talks", "talks hosted by Russian Foreign
+    Minister Sergei Lavrov" (or "talks between the two ministers hosted by ...", the clause hung
+    from the last party). A host who is a person receives the guests, at the table; a country or a
+    city that hosts only lends the place (the guidelines' hosts are optional, who takes part is not)."""
+    hosting = [v for v in scope.clauses if v.lower_ in HOSTING] + [
+        c
+        for n in scope.nodes
+        for p in n.children
+        if _party_prep(p)
+        for o in pobjs(p)
+        for x in (o, *o.conjuncts)
+        for c in x.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in HOSTING
+    ]
+    out = [o for v in hosting for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+    if len(scope.verbs) == 1 and scope.via == "dobj" and scope.verbs[0].lower_ in HOSTING:  # not "offered to host"
+        out += subjects(scope.verbs[0])
+    return [t for t in out if t.ent_type_ == "PERSON"]
 
 
 def clause_parties(verb: Token) -> list[Token]:
@@ -203,6 +228,19 @@ def governor_parties(scope: Scope, trig: Trigger) -> list[Token]:
             if _party_prep(c) or (c.dep_ == "agent" and acting):
                 out += pobjs(c)
     return out
+
+
+_BRINGING = words("bring brings brought bringing")
+_CLOSES = words("close end conclusion halt")
+
+
+def closers(scope: Scope) -> list[Token]:
+    """ "X and Y signed an agreement, bringing a dramatic close to a summit": who closed the
+    gathering took part in it."""
+    close = scope.noun_head if scope.noun_head is not None and scope.via == "to" else None
+    if close is None or close.lower_ not in _CLOSES or close.dep_ != "dobj" or close.head.lower_ not in _BRINGING:
+        return []
+    return subjects(close.head)
 
 
 def verb_parties(verb: Token, trig: Trigger) -> list[Token]:

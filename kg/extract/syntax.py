@@ -63,6 +63,8 @@ def subjects(verb: Token) -> list[Token]:
         if x.dep_ in ("acl", "relcl") and x.tag_ == "VB" and x.head.dep_ in ("attr", "oprd"):
             x = x.head.head  # "Mohammed became the first UN official to visit": who became it
             continue
+        if x.dep_ == "acl" and x.tag_ == "VB" and x.head.lower_ in _INVITATIONS:
+            return _invited(x.head, x)
         if x.dep_ == "pcomp" and x.head.lower_ == "of":  # "accused X of holding talks"
             objs = [c for c in x.head.head.children if c.dep_ == "dobj"]
             if objs:
@@ -73,6 +75,33 @@ def subjects(verb: Token) -> list[Token]:
             return [c for c in x.head.children if c.dep_ == "dobj"]
         # "paved the way by meeting Murad": the subject of the verb the preposition hangs from
         x = x.head.head if x.dep_ == "pcomp" and x.head.dep_ == "prep" else x.head
+    return []
+
+
+_INVITATIONS = frozenset({"invitation", "invitations", "invite"})
+_ACCEPTING = frozenset({"accept", "accepted", "accepts", "accepting", "received", "receives", "declined", "turned"})
+
+
+def _invited(invitation: Token, verb: Token) -> list[Token]:
+    """Who an invitation "to visit" is for: "an invitation from Ghani for Khan to visit Kabul"
+    (Khan), "extended an invitation to Modi to visit", "sent Modi an invitation to visit" (Modi),
+    "Vajpayee accepted an invitation to visit Pakistan" (who accepted or declined it); no one when
+    it does not say."""
+    for c in invitation.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to") and (objects := pobjs(c)):
+            return objects
+    between = invitation.doc[invitation.i + 1 : verb.i]  # "from Macron for Scholz", "for" hung on Macron
+    for c in between:
+        if c.dep_ == "prep" and c.lower_ == "for" and invitation.is_ancestor(c) and (objects := pobjs(c)):
+            return objects
+    verb = invitation.head
+    if invitation.dep_ == "dobj" and verb.lower_ in _ACCEPTING:
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if invitation.dep_ == "dobj":  # "sent Khan an invitation", "sent an invitation to Khan"
+        given = [c for c in verb.children if c.dep_ == "dative" and c.tag_ != "IN"]
+        return given or [
+            o for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for o in pobjs(c)
+        ]
     return []
 
 
