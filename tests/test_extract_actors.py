@@ -700,3 +700,12 @@ def test_a_headline_surname_the_tagger_missed_is_the_person_named_below():
 )
 def test_a_translated_name_keeps_the_first_word_its_acronym_does_not_spell(text):
     assert "National Council for the Defence of Democracy" in labels(run(text))
+
+
+def test_a_name_that_opens_a_longer_one_is_that_person():
+    x = run(
+        "Somali President Hassan Sheikh Mohamud met Abiy Ahmed in Ankara on Monday. Officials said Hassan Sheikh "
+        "would visit Addis Ababa next month."
+    )
+    people = {label for label, kind in labels(x).items() if kind == "Person"}
+    assert people == {"Hassan Sheikh Mohamud", "Abiy Ahmed"}

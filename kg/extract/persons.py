@@ -128,7 +128,9 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
     """(key, name span, sentence, alias) for each person mention, surnames joined to full names.
 
     The key of a full name is its normalised text; a one-word name joins the one full name in
-    the article (or the dictionary person already found) that ends, else starts, with it.
+    the article (or the dictionary person already found) that ends, else starts, with it; a
+    shorter name of several words joins the one that ends with it ("Ghani Baradar"), else the one
+    it opens ("Hassan Sheikh" of "Hassan Sheikh Mohamud").
     """
     lex = lexicon()
     cleaned = [(strip_titles(span), sentence) for span, sentence in persons]
@@ -145,10 +147,10 @@ def merge_person_names(persons: list[tuple[Span, int]], table: ActorTable) -> It
             known = lex.actor(span.text)
             if known is not None:
                 fulls[known.key] = known.name
-            elif not any(key != k and _ends_with(k, key) for k in fulls):
+            elif not any(key != k and _shortens(k, key) for k in fulls):
                 fulls[key] = span.text
-    for key in list(fulls):  # "Ghani Baradar" joins "Abdul Ghani Baradar"
-        if any(k != key and _ends_with(k, key) for k in fulls):
+    for key in list(fulls):  # "Ghani Baradar" joins "Abdul Ghani Baradar", "Hassan Sheikh" "Hassan Sheikh Mohamud"
+        if any(k != key and _shortens(k, key) for k in fulls):
             fulls.pop(key)
     named: dict[int, str] = {}  # token index -> the key of the person named there
     for span, sentence in cleaned:
@@ -180,6 +182,7 @@ def _person_key(text: str, fulls: dict[str, str], table: ActorTable) -> str:
             return table.add_known(lex.by_key[known_key])  # "Machar", when the dictionary has one Machar
     else:
         longer = [k for k in fulls if k != key and _ends_with(k, key)]
+        longer = longer or [k for k in fulls if k != key and _starts_with(k, key)]
         if len(longer) == 1:
             key = longer[0]
     if key not in table.actors:
@@ -249,3 +252,13 @@ def dictionary_surname(word: str) -> str | None:
 def _ends_with(longer: str, shorter: str) -> bool:
     a, b = longer.split(), shorter.split()
     return len(a) > len(b) and a[-len(b) :] == b
+
+
+def _starts_with(longer: str, shorter: str) -> bool:
+    """A name of two words or more that opens a longer one: "Hassan Sheikh" of "Hassan Sheikh Mohamud"."""
+    a, b = longer.split(), shorter.split()
+    return len(b) > 1 and len(a) > len(b) and a[: len(b)] == b
+
+
+def _shortens(longer: str, shorter: str) -> bool:
+    return _ends_with(longer, shorter) or _starts_with(longer, shorter)
