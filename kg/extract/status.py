@@ -157,7 +157,9 @@ def _cancelled_or_denied(scope: Scope, kind: str) -> str | None:
         return "Denied"
     verb = scope.verbs[0] if scope.verbs else None
     negated = verb is not None and any(c.dep_ == "neg" and c.lower_ in _NEGATIONS for c in verb.children)
-    if negated and verb.lower_ in _HAPPEN | {scope.token.lower_}:
+    # "the meeting did not take place"; not "the two men never met during the talks", which were held
+    told_in = scope.via in ("during", "at", "in", "after", "before", "since", "until", "following", "ahead")
+    if negated and not told_in and verb.lower_ in _HAPPEN | {scope.token.lower_}:
         past = verb.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in verb.children)
         return "Denied" if past else None
     return None
